@@ -1,0 +1,3 @@
+"""claimcheck: find where articles about the same events contradict each other."""
+
+__version__ = "0.1.0"
