@@ -1,0 +1,33 @@
+"""Report writers: each turns a ``Report`` into text in one format."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+from claimcheck.model import Report
+
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import assert_never
+
+
+class Format(str, Enum):
+    """Every output format; each maps to exactly one writer in ``render``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def render(report: Report, fmt: Format, *, color: bool = False, width: int = 100) -> str:
+    """Render ``report`` in ``fmt``; the writers import lazily to keep start-up fast."""
+    if fmt is Format.TEXT:
+        from claimcheck.report import text
+
+        return text.render(report, color=color, width=width)
+    if fmt is Format.JSON:
+        from claimcheck.report import json as json_report
+
+        return json_report.render(report)
+    assert_never(fmt)
