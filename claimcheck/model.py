@@ -267,8 +267,9 @@ class Claim:
     """One atomic assertion of one source."""
 
     id: str
-    span: Span
-    text: str
+    span: Span  # the claim itself: a sentence or one clause of it
+    sentence: Span  # the whole sentence the claim came from, shown to readers
+    text: str  # Source.text[span.start:span.end]
     mentions: tuple[Mention, ...]
     polarity: Polarity
     attribution: str  # who is said to say it; "" when the outlet says it itself
