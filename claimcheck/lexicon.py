@@ -1,0 +1,169 @@
+"""Words -> comparable keys: tokenizing, light stemming, stop words and synonym classes.
+
+Shared by extraction (which records a claim's content keys) and matching (which
+compares them). Every list here is general English news vocabulary, not tuned to
+any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves yet still even ever also already however although though
+    whether either neither may might must shall upon among amid via per within without
+    one two three four five six seven eight nine ten dozen hundred thousand million billion
+    first second third last next new early late earlier later recent recently ago
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april june july august september october november december
+    morning afternoon evening night week month year day time times
+    mr mrs ms dr st jr sr u s says said say saying told tell tells according reported
+    report reports reporting added adding stated statement asked noted
+    like well many much several another any every each lot lots way ways thing things
+    get got gets make made makes take took takes go went goes going come came comes
+    """.split()
+)
+
+# Words of one meaning class share a key, so "remain" and "stay on" can meet.
+_SYNONYM_CLASSES = (
+    "stay remain keep retain",
+    "ask request urge",
+    "fire dismiss oust sack remove ouster dismissal firing removal",
+    "resign quit resignation",
+    "meet meeting met",
+    "kill slay killing killed dead death die died deaths",
+    "injure wound hurt injury injured wounded",
+    "arrest detain apprehend custody",
+    "charge indict indictment",
+    "convict conviction",
+    "acquit acquittal",
+    "approve approval pass",
+    "reject rejection",
+    "announce unveil",
+    "buy acquire purchase acquisition",
+    "sell sale",
+    "win victory",
+    "lose loss defeat",
+    "earthquake quake tremor",
+    "fire blaze",
+    "storm hurricane cyclone typhoon",
+    "flood flooding",
+    "vote ballot",
+    "lawmaker legislator politician",
+    "prosecutor attorney",
+    "police officer cop",
+    "president president-elect",
+    "hospital clinic",
+    "rehab rehabilitation",
+    "shoot shooting shot gunman",
+    "crash collision",
+    "open opening",
+    "close closing closure",
+    "tweet twitter",
+)
+SYNONYMS: dict[str, str] = {}
+for _line in _SYNONYM_CLASSES:
+    _words = _line.split()
+    for _word in _words:
+        SYNONYMS.setdefault(_word, _words[0])
+
+_IRREGULAR = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "met": "meet",
+    "told": "tell",
+    "said": "say",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "won": "win",
+    "lost": "lose",
+    "sold": "sell",
+    "bought": "buy",
+    "began": "begin",
+    "begun": "begin",
+    "left": "leave",
+    "held": "hold",
+    "brought": "bring",
+    "thought": "think",
+    "gave": "give",
+    "given": "give",
+    "found": "find",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "shot": "shoot",
+    "struck": "strike",
+    "dead": "die",
+    "died": "die",
+    "killed": "kill",
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, deterministic stem: "meetings" -> "meet", "asked" -> "ask"."""
+    lowered = word.lower().replace("’", "'")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    lowered = lowered.strip("'")
+    if lowered in _IRREGULAR:
+        return _IRREGULAR[lowered]
+    if len(lowered) <= 3:
+        return lowered
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("ings", ""),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
+            if suffix == "s" and lowered.endswith(("ss", "us", "is")):
+                return lowered
+            base = lowered[: -len(suffix)] + replacement
+            # "stopped" -> "stop", "planned" -> "plan"
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
+                if base[-1] not in "lsz":
+                    base = base[:-1]
+            return base
+    return lowered
+
+
+@lru_cache(maxsize=65536)
+def content_key(word: str) -> str | None:
+    """The comparable key of a content word, or None for stop words and noise."""
+    lowered = word.lower().replace("’", "'")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    if lowered in STOP_WORDS or len(lowered) < 2:
+        return None
+    if lowered in SYNONYMS:
+        return SYNONYMS[lowered]
+    stemmed = stem(lowered)
+    if stemmed in STOP_WORDS:
+        return None
+    return SYNONYMS.get(stemmed, stemmed)
+
+
+def words(text: str) -> list[str]:
+    """The alphabetic words of ``text`` in order."""
+    return WORD_RE.findall(text)

@@ -1,0 +1,192 @@
+"""Capitalised names -> people, organisations and places with canonical keys.
+
+Simple for now: a name is a run of capitalised words (with initials and linking
+words such as "of"); its kind comes from titles before it and keywords inside it;
+a person's key is the surname ("Attorney General Jeff Sessions" -> "sessions"), an
+organisation's or place's key is its lower-cased words. Coreference ("the U.S.
+attorney" -> Bharara) is left to later work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.model import MentionKind, NameValue
+from claimcheck.normalize import Found
+
+# Words of titles that precede a person's name ("Attorney General Jeff Sessions").
+_TITLE_WORDS = frozenset(
+    """
+    president vice president-elect then-president-elect attorney general deputy secretary
+    senator sen representative rep congressman congresswoman governor gov mayor judge
+    justice chief minister prime chancellor gen lt colonel col sgt sergeant captain capt
+    officer detective det sheriff commissioner director inspector superintendent mr mrs ms
+    dr prof professor pope king queen prince princess sir lord lady dame rev reverend
+    chairman chairwoman ceo former acting interim then-president attorney
+    """.split()
+)
+
+_ORG_WORDS = frozenset(
+    """
+    department agency office inc corp corporation company co ltd llc group council
+    committee court university college school party police force army navy administration
+    house senate congress parliament ministry bank association union board commission
+    institute foundation times post news press journal network service services bureau
+    authority hospital center centre church club team fbi cia nasa un nato eu who
+    """.split()
+)
+_PLACE_WORDS = frozenset(
+    """
+    city county state province district street avenue road island islands river lake
+    mountain valley bay coast beach park square tower airport station bridge
+    """.split()
+)
+# Capitalised words that start sentences or name times, never names by themselves.
+_NOT_NAMES = frozenset(
+    """
+    a an the this that these those there their they then when while where what which who
+    whom whose why how he she it we i you his her its our your my in on at by for from with
+    of to after before during since until as but and or if so because although though
+    yet also however meanwhile still even just only both all some many most several
+    no not never one two three four five six seven eight nine ten monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august
+    september october november december today yesterday earlier later initially moments
+    minutes hours days weeks months years being needless spokespeople within along during
+    make dangerous former
+    """.split()
+)
+
+_TOKEN = re.compile(r"[A-Z][\w’'.&-]*|[a-z][\w’'-]*|\S")
+_LINKERS = frozenset({"of", "the", "for", "de", "van", "von", "al", "bin", "la", "le"})
+
+
+def find_entities(text: str) -> list[Found]:
+    """People, organisations and places in ``text`` with canonical keys, by offsets."""
+    found: list[Found] = []
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        start, end, token = tokens[i]
+        if not _is_capitalised(token):
+            i += 1
+            continue
+        j = i
+        words: list[tuple[int, int, str]] = []
+        while j < len(tokens):
+            t_start, t_end, word = tokens[j]
+            if _is_capitalised(word):
+                words.append((t_start, t_end, word))
+                j += 1
+                continue
+            # "Bank of America", "Department of Justice": a linker between capitals.
+            if (
+                word in _LINKERS
+                and words
+                and j + 1 < len(tokens)
+                and _is_capitalised(tokens[j + 1][2])
+                and text[tokens[j - 1][1] : tokens[j + 1][0]].count(" ") == 2
+            ):
+                words.append((t_start, t_end, word))
+                j += 1
+                continue
+            break
+        # Stop at punctuation gaps: names are contiguous words separated by single spaces.
+        words = _contiguous(text, words)
+        consumed = max(1, len(words))
+        entity = _classify(text, words)
+        if entity is not None:
+            found.append(entity)
+        i += consumed
+    return found
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def _contiguous(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for word in words:
+        if kept and text[kept[-1][1] : word[0]] not in (" ", "-"):
+            break
+        kept.append(word)
+    while kept and kept[-1][2].lower() in _LINKERS:
+        kept.pop()
+    return kept
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
+    if not words:
+        return None
+    # Leading sentence words ("The", "When") and titles are not part of the name.
+    while words and words[0][2].lower().rstrip(".") in _NOT_NAMES:
+        words = words[1:]
+    title_words: list[str] = []
+    title_start = 0
+    last_title = max(
+        (k for k, w in enumerate(words) if w[2].lower().rstrip(".") in _TITLE_WORDS),
+        default=-1,
+    )
+    remainder = [w[2].lower().rstrip(".") for w in words[last_title + 1 :]]
+    if 0 <= last_title < len(words) - 1 and not any(
+        w in _ORG_WORDS or w in _PLACE_WORDS for w in remainder
+    ):
+        title_words = [w[2] for w in words[: last_title + 1]]
+        title_start = words[0][0]
+        words = words[last_title + 1 :]
+    # A sentence's full stop is not part of the last name ("at Trump Tower.").
+    if words and words[-1][2].endswith(".") and re.search(r"[a-z]{2}\.$", words[-1][2]):
+        last_start, last_end, last_word = words[-1]
+        words[-1] = (last_start, last_end - 1, last_word[:-1])
+    if not words:
+        return None
+    hyphenated = re.match(r"([A-Z][\w’'.]*?)-[a-z]", words[-1][2]) if len(words) == 1 else None
+    if hyphenated:
+        # "Manhattan-based", "Obama-appointed": the name is the part before the hyphen.
+        first_start, first_end = words[0][0], words[0][1]
+        words = [(first_start, first_start + len(hyphenated.group(1)), hyphenated.group(1))]
+    start, end = words[0][0], words[-1][1]
+    if hyphenated:
+        end = first_end
+    surface = text[start:end]
+    last = _strip_possessive(words[-1][2]).rstrip(".")
+    end = start + len(surface) - (len(words[-1][2]) - len(_strip_possessive(words[-1][2])))
+    lowered = [w[2].lower().rstrip(".") for w in words]
+    if len(words) == 1 and (
+        lowered[0] in _NOT_NAMES or len(last) < 2 or (last.isupper() and len(last) == 1)
+    ):
+        return None
+    kind = _kind(text, start, lowered, bool(title_words))
+    if kind is MentionKind.PERSON:
+        key = last.lower()
+    else:
+        key = " ".join(_strip_possessive(w).lower().rstrip(".") for w in (x[2] for x in words))
+        key = re.sub(r"^the ", "", key)
+    title = " ".join(title_words).lower()
+    if title_words:
+        start = title_start  # the title is part of the mention, so it is not read as content
+    return Found(kind, start, end, NameValue(key_text=key, title=title))
+
+
+def _kind(text: str, start: int, lowered: list[str], titled: bool) -> MentionKind:
+    if titled:
+        return MentionKind.PERSON
+    if any(w in _ORG_WORDS for w in lowered) or (
+        len(lowered) == 1 and lowered[0].isalpha() and text[start : start + 2].isupper()
+    ):
+        return MentionKind.ORG
+    if any(w in _PLACE_WORDS for w in lowered):
+        return MentionKind.PLACE
+    before = text[max(0, start - 6) : start].lower()
+    if re.search(r"\b(in|from|near|to)\s$", before):
+        return MentionKind.PLACE
+    if 2 <= len(lowered) <= 4 and all(w.isalpha() or w.endswith(".") for w in lowered):
+        return MentionKind.PERSON
+    return MentionKind.ACTOR
