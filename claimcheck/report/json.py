@@ -17,6 +17,7 @@ def render(report: Report) -> str:
 
 def as_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
+    texts = {source.id: source.text for source in report.sources}
     return {
         "schema": SCHEMA,
         "sources": [
@@ -27,7 +28,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             }
             for source in report.sources
         ],
-        "conflicts": [_conflict(conflict) for conflict in report.conflicts],
+        "conflicts": [_conflict(conflict, texts) for conflict in report.conflicts],
         "skipped": [{"path": item.path, "reason": item.reason} for item in report.skipped],
         "stale": list(report.stale),
         "stats": {
@@ -40,7 +41,7 @@ def as_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def _conflict(conflict: Conflict) -> dict[str, Any]:
+def _conflict(conflict: Conflict, texts: dict[str, str]) -> dict[str, Any]:
     return {
         "fingerprint": conflict.fingerprint,
         "kind": str(conflict.kind),
@@ -48,20 +49,21 @@ def _conflict(conflict: Conflict) -> dict[str, Any]:
         "summary": conflict.summary,
         "rule": f"{conflict.rule}: {conflict.explanation}",
         "status": conflict.status,
-        "sides": [_side(side) for side in conflict.sides],
+        "sides": [_side(side, texts) for side in conflict.sides],
     }
 
 
-def _side(side: Side) -> dict[str, Any]:
+def _side(side: Side, texts: dict[str, str]) -> dict[str, Any]:
+    """Each supporting claim is cited by its whole sentence, which is what a reader checks."""
     return {
         "value": side.value,
         "display": side.display,
         "claims": [
             {
                 "source": claim.source_id,
-                "start": claim.span.start,
-                "end": claim.span.end,
-                "text": claim.text,
+                "start": claim.sentence.start,
+                "end": claim.sentence.end,
+                "text": texts.get(claim.source_id, "")[claim.sentence.start : claim.sentence.end],
             }
             for claim in side.claims
         ],

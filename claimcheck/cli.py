@@ -1,0 +1,212 @@
+"""The ``claimcheck`` command line: parse options, call the pipeline, pick the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimcheck import __version__
+from claimcheck.config import Config, find_config, load_config
+from claimcheck.errors import ClaimcheckError, ExitCode
+from claimcheck.model import Report
+from claimcheck.pipeline import ScanOptions, run
+from claimcheck.report import Format, render
+from claimcheck.report.text import summary_line
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Find where news articles about the same events contradict each other.",
+)
+
+DirArg = Annotated[
+    Path, typer.Argument(help="Folder (or file) of articles to read.", show_default=True)
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="claims.yaml to use (default: found from DIR upwards)."),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+IncludeOpt = Annotated[
+    list[str] | None, typer.Option("--include", help="Only read files matching this glob.")
+]
+ExcludeOpt = Annotated[
+    list[str] | None, typer.Option("--exclude", help="Skip files matching this glob.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Find where news articles about the same events contradict each other."""
+
+
+@contextmanager
+def user_errors(debug: bool) -> Iterator[None]:
+    """Turn a user error into one red line on stderr and exit code 2."""
+    try:
+        yield
+    except ClaimcheckError as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(exc.one_line())
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"[E090] {where}{exc.strerror or exc}; check the path and permissions")
+
+
+def _fail(message: str) -> NoReturn:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False).print(message, style="red", markup=False)
+    raise typer.Exit(ExitCode.USAGE)
+
+
+def _config(scan_path: Path, config_path: Path | None) -> Config:
+    if config_path is not None:
+        if not config_path.is_file():
+            raise ClaimcheckError(
+                "E012", "config file not found", path=str(config_path), fix="check --config"
+            )
+        return load_config(config_path)
+    found = find_config(scan_path)
+    return load_config(found) if found is not None else Config()
+
+
+def _scan(scan_path: Path, config: Config, include: list[str] | None, exclude: list[str] | None) -> Report:
+    if not scan_path.exists():
+        raise ClaimcheckError(
+            "E020", "no such file or folder", path=str(scan_path), fix="give a folder of articles"
+        )
+    return run(scan_path, config, ScanOptions(tuple(include or ()), tuple(exclude or ())))
+
+
+def _emit(report: Report, fmt: Format, output: Path | None, quiet: bool) -> None:
+    """Report on stdout (or --output), warnings and the summary on stderr."""
+    color = output is None and fmt is Format.TEXT and sys.stdout.isatty()
+    text = render(report, fmt, color=color, width=_width())
+    if output is not None:
+        _write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    if not quiet:
+        for skipped in report.skipped:
+            typer.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+        typer.echo(summary_line(report), err=True)
+
+
+def _width() -> int:
+    try:
+        return max(60, min(120, os.get_terminal_size().columns))
+    except OSError:
+        return 100
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+@app.command()
+def scan(
+    directory: DirArg = Path("."),
+    config: ConfigOpt = None,
+    fmt: FormatOpt = Format.TEXT,
+    output: OutputOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Report every conflict between the articles in DIR (exit 0)."""
+    with user_errors(debug):
+        settings = _config(directory, config)
+        report = _scan(directory, settings, include, exclude)
+        _emit(report, fmt, output, quiet)
+
+
+@app.command()
+def claims(
+    file: Annotated[Path, typer.Argument(help="One article.")],
+    config: ConfigOpt = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text or json.")
+    ] = "text",
+    debug: DebugOpt = False,
+) -> None:
+    """Show the atomic claims of one article, with their mentions and values."""
+    from claimcheck.extract import extract_claims
+    from claimcheck.pipeline import project_root_for
+    from claimcheck.report import claims as claims_report
+    from claimcheck.sources import read_source
+
+    with user_errors(debug):
+        if fmt not in ("text", "json"):
+            raise ClaimcheckError("E013", f"unknown format {fmt!r}", fix="use text or json")
+        if not file.is_file():
+            raise ClaimcheckError("E020", "no such file", path=str(file), fix="give one article")
+        settings = _config(file, config)
+        sources, skipped, _warnings = read_source(
+            file, project_root=project_root_for(file, settings), config=settings
+        )
+        if not sources:
+            reason = skipped[0].reason if skipped else "nothing to read"
+            raise ClaimcheckError("E021", reason, path=str(file), fix="give a text article")
+        for source in sources:
+            found = extract_claims(source)
+            sys.stdout.write(claims_report.render(source, found, as_json=fmt == "json"))
+
+
+@app.command()
+def explain(
+    fingerprint: Annotated[str, typer.Argument(help="The conflict's fingerprint.")],
+    directory: DirArg = Path("."),
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show one conflict in full: every side, sentence, rule and cluster member."""
+    from claimcheck.report import explain as explain_report
+
+    with user_errors(debug):
+        settings = _config(directory, config)
+        report = _scan(directory, settings, None, None)
+        matches = [c for c in report.conflicts if c.fingerprint.startswith(fingerprint)]
+        if not matches:
+            raise ClaimcheckError(
+                "E014",
+                f"no conflict with fingerprint {fingerprint!r}",
+                path=str(directory),
+                fix="copy a fingerprint from `claimcheck scan`",
+            )
+        sys.stdout.write(explain_report.render(report, matches[0]))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,331 @@
+"""Source -> atomic claims with typed, normalized mentions.
+
+Each sentence is split at clause boundaries (";", ", but", ", while", ", and he"...),
+the speaker of reported speech ("…, the official said", "according to X") becomes
+the claim's attribution rather than its content, and every date, time, amount,
+name and quotation inside it becomes a ``Mention`` with a comparable value.
+Rule-based: relative clauses and appositives are kept inside their claim for now.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from claimcheck import lexicon
+from claimcheck.model import (
+    Claim,
+    Mention,
+    MentionKind,
+    NameValue,
+    Polarity,
+    QuoteValue,
+    Source,
+    Span,
+)
+from claimcheck.normalize import Found
+from claimcheck.normalize.dates import find_dates
+from claimcheck.normalize.entities import find_entities
+from claimcheck.normalize.numbers import find_amounts
+from claimcheck.normalize.quotes import SPEECH_VERBS, find_quotes, first_person_sentence
+from claimcheck.segment import split_sentences
+
+# Bump when extraction output changes, so cached claims are recomputed.
+EXTRACTOR_VERSION = "1"
+
+NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
+VALUE_KINDS = frozenset(
+    {
+        MentionKind.DATE,
+        MentionKind.TIME,
+        MentionKind.NUMBER,
+        MentionKind.QUANTITY,
+        MentionKind.MONEY,
+        MentionKind.PERCENT,
+        MentionKind.AGE,
+    }
+)
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|cannot|n't)\b|n[’']t\b"
+    r"|\b(?:denied|denies|deny|refused to|refuses to|refusing to|declined to|declines to"
+    r"|failed to|fails to)\b|\bno\s+(?!doubt\b|one\b|matter\b|longer\b)\w+",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
+    r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
+    r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
+    r"|according to (?:people|a person|sources|one person|two people)",
+    re.IGNORECASE,
+)
+_DAY_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+)
+# Reported speech around the content: ", the official said." / "according to X" / "X said that".
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}[.!?]?\s*\Z"
+    r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
+)
+_LEADING_ATTRIBUTION = re.compile(
+    r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
+    rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
+    r"(?:[Tt]he|A|An)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?(?:\s+that)?\s+)"
+)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    r"|,\s+(?=and\s+(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)\s)"
+    r"|,\s+(?=as\s+(?:he|she|they|it|we|I|[A-Z]\w+)\s)"
+)
+_REPORT_DATE_BEFORE = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|told reporters|in a statement|confirmed)\s+(?:on\s+)?\Z", re.IGNORECASE
+)
+_SUBJECT_PRONOUNS = {"he", "she"}
+_OBJECT_PRONOUNS = {"him", "her", "his"}
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Discourse:
+    """What earlier sentences said that later ones refer back to."""
+
+    last_person: str = ""
+    last_speaker: str = ""
+    last_was_quote: bool = False
+
+
+def extract_claims(source: Source) -> tuple[Claim, ...]:
+    """Every atomic claim of ``source``, in text order."""
+    claims: list[Claim] = []
+    discourse = _Discourse()
+    for sent_start, sent_end in split_sentences(source.text):
+        sentence = source.text[sent_start:sent_end]
+        found = _find_all(sentence, source)
+        _resolve_speakers(found, sentence, discourse)
+        claims.extend(
+            _sentence_claims(source, sent_start, sentence, found, discourse, len(claims))
+        )
+        people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
+        if people:
+            discourse.last_person = people[-1].value.key()  # type: ignore[union-attr]
+    return tuple(claims)
+
+
+def _find_all(sentence: str, source: Source) -> list[Found]:
+    """Every typed value in one sentence; dates win over numbers they overlap."""
+    dates = find_dates(sentence, source.published)
+    amounts = [a for a in find_amounts(sentence) if not _overlaps_any(a, dates)]
+    quotes = find_quotes(sentence)
+    entities = [e for e in find_entities(sentence) if not _overlaps_any(e, dates)]
+    dates = [_mark_report_date(sentence, d) for d in dates]
+    found = dates + amounts + entities + quotes
+    found.sort(key=lambda f: (f.start, -f.end))
+    return found
+
+
+def _overlaps_any(item: Found, others: list[Found]) -> bool:
+    return any(item.start < other.end and other.start < item.end for other in others)
+
+
+def _mark_report_date(sentence: str, found: Found) -> Found:
+    """A date right after a speech verb dates the saying ("said Friday"), not the event."""
+    if found.kind is MentionKind.DATE and _REPORT_DATE_BEFORE.search(sentence[: found.start]):
+        return replace(found, role="report")
+    return found
+
+
+def _resolve_speakers(found: list[Found], sentence: str, discourse: _Discourse) -> None:
+    """Turn raw speaker phrases into entity keys; continue an unmarked quote's speaker."""
+    for index, item in enumerate(found):
+        if not isinstance(item.value, QuoteValue):
+            continue
+        speaker = _speaker_key(item.value.speaker, found, discourse)
+        found[index] = replace(item, value=replace(item.value, speaker=speaker))
+    quotes = [f for f in found if f.kind is MentionKind.QUOTE]
+    if not quotes and discourse.last_was_quote and first_person_sentence(sentence):
+        stripped = sentence.rstrip()
+        end = len(stripped)
+        start = len(sentence) - len(sentence.lstrip())
+        from claimcheck.normalize.quotes import normalize_quote
+
+        found.append(
+            Found(
+                MentionKind.QUOTE,
+                start,
+                end,
+                QuoteValue(words=normalize_quote(sentence[start:end]), speaker=discourse.last_speaker),
+            )
+        )
+        found.sort(key=lambda f: (f.start, -f.end))
+        return
+    discourse.last_was_quote = bool(quotes) and all(
+        isinstance(q.value, QuoteValue) and q.end >= len(sentence.rstrip(" .”\"")) - 40
+        for q in quotes
+    )
+    if quotes and isinstance(quotes[-1].value, QuoteValue):
+        discourse.last_speaker = quotes[-1].value.speaker
+
+
+def _speaker_key(raw: str, found: list[Found], discourse: _Discourse) -> str:
+    if not raw:
+        return ""
+    lowered = raw.lower()
+    if lowered in _SUBJECT_PRONOUNS or lowered in ("i", "they", "we", "it"):
+        return discourse.last_person if lowered in _SUBJECT_PRONOUNS else ""
+    names = find_entities(raw)
+    if names:
+        return names[-1].value.key()
+    return " ".join(lexicon.words(lowered))
+
+
+def _sentence_claims(
+    source: Source,
+    sent_start: int,
+    sentence: str,
+    found: list[Found],
+    discourse: _Discourse,
+    first_index: int,
+) -> list[Claim]:
+    content_start, content_end, attribution = _attribution(sentence, found, discourse)
+    claims: list[Claim] = []
+    sentence_span = Span(source.id, sent_start, sent_start + len(sentence))
+    for clause_start, clause_end in _clauses(sentence, content_start, content_end):
+        inside = [f for f in found if clause_start <= f.start < clause_end]
+        mentions = [_mention(source, sent_start, sentence, f) for f in inside]
+        mentions.extend(
+            _pronoun_mentions(source, sent_start, sentence, clause_start, clause_end, found, discourse)
+        )
+        text = sentence[clause_start:clause_end]
+        claims.append(
+            Claim(
+                id=f"{source.id}#{first_index + len(claims) + 1}",
+                span=Span(source.id, sent_start + clause_start, sent_start + clause_end),
+                sentence=sentence_span,
+                text=text,
+                mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
+                polarity=Polarity.NEGATED if _NEGATION.search(text) else Polarity.AFFIRMED,
+                attribution=attribution,
+                hedged=bool(_HEDGE.search(sentence)),
+                frame=_frame(text, clause_start, inside),
+                predicates=_predicates(text, clause_start, inside),
+            )
+        )
+    return claims
+
+
+def _attribution(
+    sentence: str, found: list[Found], discourse: _Discourse
+) -> tuple[int, int, str]:
+    """The content's ``[start, end)`` within the sentence and who is said to say it."""
+    start, end = 0, len(sentence)
+    who = ""
+    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    if trailing and trailing.start() > 10:
+        who = trailing.group("who") or trailing.group("who2") or ""
+        end = trailing.start()
+    leading = _LEADING_ATTRIBUTION.match(sentence[:end])
+    if leading and leading.end() < end - 10:
+        who = leading.group("who") or leading.group("who2") or who
+        start = leading.end()
+    while end > start and sentence[end - 1] in " ,.;:!?":
+        end -= 1
+    key = _speaker_key(who.strip(), found, discourse) if who else ""
+    return start, end, key
+
+
+def _clauses(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
+        if _inside_quote(sentence, match.start()):
+            continue
+        if match.start() - cursor >= 12:
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _inside_quote(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _mention(source: Source, sent_start: int, sentence: str, found: Found) -> Mention:
+    return Mention(
+        kind=found.kind,
+        span=Span(source.id, sent_start + found.start, sent_start + found.end),
+        surface=sentence[found.start : found.end],
+        value=found.value,
+        role=found.role,
+    )
+
+
+def _pronoun_mentions(
+    source: Source,
+    sent_start: int,
+    sentence: str,
+    clause_start: int,
+    clause_end: int,
+    found: list[Found],
+    discourse: _Discourse,
+) -> list[Mention]:
+    """He/him/his resolved to the nearest earlier person outside the clause's own subject."""
+    mentions: list[Mention] = []
+    for match in _PRONOUN.finditer(sentence, clause_start, clause_end):
+        if _inside_quote(sentence, match.start()):
+            continue
+        word = match.group(0).lower()
+        earlier = [
+            f
+            for f in found
+            if f.kind in (MentionKind.PERSON, MentionKind.ACTOR) and f.end <= match.start()
+        ]
+        if word in _OBJECT_PRONOUNS:
+            earlier = [f for f in earlier if f.end <= clause_start] or earlier[:-1]
+        key = earlier[-1].value.key() if earlier else discourse.last_person
+        if not key:
+            continue
+        mentions.append(
+            Mention(
+                kind=MentionKind.ACTOR,
+                span=Span(source.id, sent_start + match.start(), sent_start + match.end()),
+                surface=match.group(0),
+                value=NameValue(key_text=key),
+                role="pronoun",
+            )
+        )
+    return mentions
+
+
+def _frame(text: str, offset: int, inside: list[Found]) -> str:
+    """The claim lower-cased with values masked and names replaced by their keys."""
+    pieces: list[str] = []
+    cursor = 0
+    for item in sorted(inside, key=lambda f: f.start):
+        start, end = item.start - offset, item.end - offset
+        if start < cursor:
+            continue
+        pieces.append(text[cursor:start].lower())
+        if item.kind in VALUE_KINDS:
+            pieces.append(f"<{item.kind.value}>")
+        elif item.kind in NAME_KINDS:
+            pieces.append(item.value.key())
+        else:
+            pieces.append(text[start:end].lower())
+        cursor = end
+    pieces.append(text[cursor:].lower())
+    return " ".join("".join(pieces).split())
+
+
+def _predicates(text: str, offset: int, inside: list[Found]) -> tuple[str, ...]:
+    """Content-word keys of the claim, outside its names and values."""
+    masked = list(text)
+    for item in inside:
+        if item.kind is MentionKind.QUOTE:
+            continue
+        for k in range(max(0, item.start - offset), min(len(text), item.end - offset)):
+            masked[k] = " "
+    keys = {lexicon.content_key(word) for word in lexicon.words("".join(masked))}
+    return tuple(sorted(k for k in keys if k))

@@ -1,0 +1,186 @@
+"""Claims -> clusters of claims that state the same fact, across sources.
+
+Blocking: claims are indexed by their canonical entity keys and content-word keys;
+keys held by more than ``max_block`` claims are too common to block on, and a
+pair is scored only when it shares at least two keys, so the candidate pairs grow
+with the corpus, not with its square. Scoring mixes IDF-weighted key overlap with
+rapidfuzz similarity of the value-masked frames. Clustering is average-linkage,
+so one loose pair cannot chain two unrelated clusters together.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimcheck.config import MatchSettings
+from claimcheck.model import Claim, Cluster, MentionKind, NameValue
+
+NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
+MIN_SHARED_KEYS = 2
+
+
+@dataclass(frozen=True)
+class Features:
+    """What matching reads of one claim."""
+
+    entities: frozenset[str]
+    predicates: frozenset[str]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Entity keys (prefixed ``@``) and predicate keys together."""
+        return frozenset({f"@{e}" for e in self.entities}) | self.predicates
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """Clusters plus the work it took, for stats and benchmarks."""
+
+    clusters: tuple[Cluster, ...]
+    pairs_scored: int
+    features: tuple[Features, ...]
+
+
+def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
+    """Map keys to canonical ones across the corpus: "bhararas" -> "bharara".
+
+    Text that lost its apostrophes writes possessives as a plain "s"; a key that
+    is another key plus "s" is read as that key's possessive.
+    """
+    keys = {
+        m.value.key()
+        for claim in claims
+        for m in claim.mentions
+        if m.kind in NAME_KINDS and isinstance(m.value, NameValue)
+    }
+    aliases: dict[str, str] = {}
+    for key in keys:
+        if len(key) > 4 and key.endswith("s") and key[:-1] in keys:
+            aliases[key] = key[:-1]
+    return aliases
+
+
+def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
+    """The entity and predicate keys of one claim."""
+    entities = set()
+    for mention in claim.mentions:
+        if mention.kind in NAME_KINDS and isinstance(mention.value, NameValue):
+            key = mention.value.key()
+            entities.add(aliases.get(key, key))
+    return Features(frozenset(entities), frozenset(claim.predicates))
+
+
+def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:
+    """Group ``claims`` (from any number of sources) into clusters of the same fact."""
+    aliases = entity_aliases(claims)
+    features = tuple(features_of(claim, aliases) for claim in claims)
+    frequency: Counter[str] = Counter()
+    for feature in features:
+        frequency.update(feature.keys)
+    total = max(1, len(claims))
+    idf = {key: math.log(1 + total / count) for key, count in frequency.items()}
+
+    candidates = _candidates(claims, features, frequency, settings.max_block)
+    edges: list[tuple[float, int, int]] = []
+    for i, j in candidates:
+        score = pair_score(claims[i], claims[j], features[i], features[j], idf)
+        if score >= settings.threshold:
+            edges.append((score, i, j))
+    clusters = _average_linkage(len(claims), edges, settings.threshold)
+    built = []
+    for members in clusters:
+        member_claims = tuple(claims[k] for k in members)
+        if len({c.source_id for c in member_claims}) < 2:
+            continue
+        position = {k: n for n, k in enumerate(members)}
+        links = tuple(
+            (position[i], position[j], round(score, 4))
+            for score, i, j in sorted(edges, key=lambda e: (e[1], e[2]))
+            if i in position and j in position
+        )
+        shared = _shared_keys([features[k] for k in members])
+        cluster_id = "c" + str(len(built) + 1)
+        built.append(Cluster(id=cluster_id, claims=member_claims, keys=shared, links=links))
+    return MatchResult(tuple(built), len(candidates), features)
+
+
+def _candidates(
+    claims: Sequence[Claim],
+    features: Sequence[Features],
+    frequency: Counter[str],
+    max_block: int,
+) -> list[tuple[int, int]]:
+    """Cross-source pairs that share at least two blockable keys."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, feature in enumerate(features):
+        for key in feature.keys:
+            if 2 <= frequency[key] <= max_block:
+                blocks[key].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in blocks.values():
+        for a in range(len(members)):
+            i = members[a]
+            for b in range(a + 1, len(members)):
+                j = members[b]
+                if claims[i].source_id != claims[j].source_id:
+                    shared[(i, j)] += 1
+    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS)
+
+
+def pair_score(
+    a: Claim, b: Claim, fa: Features, fb: Features, idf: dict[str, float]
+) -> float:
+    """How likely two claims state the same fact, from 0 to 1."""
+    keys_a, keys_b = fa.keys, fb.keys
+    shared = keys_a & keys_b
+    if not shared:
+        return 0.0
+    weight_shared = sum(idf[k] for k in shared)
+    weight_a = sum(idf[k] for k in keys_a)
+    weight_b = sum(idf[k] for k in keys_b)
+    jaccard = weight_shared / (weight_a + weight_b - weight_shared)
+    containment = weight_shared / min(weight_a, weight_b)
+    text = fuzz.token_set_ratio(a.frame, b.frame) / 100.0
+    return 0.35 * jaccard + 0.35 * containment + 0.30 * text
+
+
+def _average_linkage(
+    count: int, edges: list[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    """Merge along the strongest edges while the clusters' mean link stays high.
+
+    Missing links count as zero, so two groups joined by one strong pair but
+    otherwise unrelated stay apart.
+    """
+    cluster_of = list(range(count))
+    members: dict[int, list[int]] = {k: [k] for k in range(count)}
+    score_of = {(i, j): s for s, i, j in edges}
+    for _score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        total = 0.0
+        for x in members[ci]:
+            for y in members[cj]:
+                total += score_of.get((min(x, y), max(x, y)), 0.0)
+        # Half the threshold: a claim may join on one strong link, two groups may not.
+        if total / (len(members[ci]) * len(members[cj])) < threshold / 2:
+            continue
+        keep, drop = (ci, cj) if len(members[ci]) >= len(members[cj]) else (cj, ci)
+        for k in members[drop]:
+            cluster_of[k] = keep
+        members[keep].extend(members.pop(drop))
+    return [sorted(group) for group in members.values() if len(group) > 1]
+
+
+def _shared_keys(features: list[Features]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.keys)
+    needed = max(2, math.ceil(len(features) / 2))
+    return tuple(sorted(k for k, c in counts.items() if c >= needed))
