@@ -30,6 +30,11 @@ _TIME_FOLLOWERS = frozenset(
     """.split()
 )
 
+# A line ending in one of these words cannot end a sentence, so the next line continues it.
+_NO_SENTENCE_END = frozenset(
+    "a an the of to in on at by for from with and or but that which who as than into".split()
+)
+
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”’»"
 _TERMINATORS = ".!?"
@@ -81,9 +86,10 @@ def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     for match in re.finditer(r"\n", text[start:]):
         at = start + match.start()
         following = text[at + 1 : at + 80].lstrip(" \t")
-        if following and following[0].islower() and text[cursor:at].strip():
-            prev = text[cursor:at].rstrip()
-            if prev and prev[-1] not in _TERMINATORS + _CLOSING_QUOTES + '":':
+        prev = text[cursor:at].rstrip()
+        if following and prev and prev[-1] not in _TERMINATORS + _CLOSING_QUOTES + '":':
+            last_word = prev.rsplit(None, 1)[-1].lower()
+            if following[0].islower() or last_word in _NO_SENTENCE_END:
                 continue  # a hard-wrapped line, not a new paragraph
         pieces.append((cursor, at))
         cursor = at + 1

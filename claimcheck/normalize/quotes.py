@@ -20,7 +20,7 @@ SPEECH_VERBS = (
     r"conceded|remarked|shouted|quipped|testified"
 )
 _SPEAKER = (
-    r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*"
+    r"(?:(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*"
     r"|he|she|they|it|we|I|the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+|one\s+[\w\s]{1,40}?|"
     r"a\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
 )
@@ -30,7 +30,7 @@ _AFTER = re.compile(
     rf"|\A[,.!?]?\s*(?:{SPEECH_VERBS})\s+(?P<who2>{_SPEAKER})\b"
 )
 _BEFORE = re.compile(
-    rf"(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b[^“”\"]{{0,60}}?[:,]?\s*\Z",
+    rf"\b(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b[^“”\"]{{0,60}}?[:,]?\s*\Z",
 )
 # Unmarked speech: "I did not resign, Bharara said."
 _UNMARKED = re.compile(
