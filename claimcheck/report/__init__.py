@@ -18,6 +18,7 @@ class Format(str, Enum):
 
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
 
 
 def render(report: Report, fmt: Format, *, color: bool = False, width: int = 100) -> str:
@@ -30,4 +31,8 @@ def render(report: Report, fmt: Format, *, color: bool = False, width: int = 100
         from claimcheck.report import json as json_report
 
         return json_report.render(report)
+    if fmt is Format.HTML:
+        from claimcheck.report import html as html_report
+
+        return html_report.render(report)
     assert_never(fmt)
