@@ -197,6 +197,7 @@ def _sentence_claims(
             _pronoun_mentions(source, sent_start, sentence, clause_start, clause_end, found, discourse)
         )
         text = sentence[clause_start:clause_end]
+        speaker = attribution or _quote_speaker(inside, clause_start, clause_end)
         claims.append(
             Claim(
                 id=f"{source.id}#{first_index + len(claims) + 1}",
@@ -205,13 +206,21 @@ def _sentence_claims(
                 text=text,
                 mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
                 polarity=Polarity.NEGATED if _NEGATION.search(text) else Polarity.AFFIRMED,
-                attribution=attribution,
+                attribution=speaker,
                 hedged=bool(_HEDGE.search(sentence)),
                 frame=_frame(text, clause_start, inside),
                 predicates=_predicates(text, clause_start, inside),
             )
         )
     return claims
+
+
+def _quote_speaker(inside: list[Found], start: int, end: int) -> str:
+    """A claim that is mostly one quotation is attributed to its speaker."""
+    for item in inside:
+        if isinstance(item.value, QuoteValue) and (item.end - item.start) * 2 >= end - start:
+            return item.value.speaker
+    return ""
 
 
 def _attribution(

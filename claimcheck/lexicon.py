@@ -72,12 +72,6 @@ _SYNONYM_CLASSES = (
     "close closing closure",
     "tweet twitter",
 )
-SYNONYMS: dict[str, str] = {}
-for _line in _SYNONYM_CLASSES:
-    _words = _line.split()
-    for _word in _words:
-        SYNONYMS.setdefault(_word, _words[0])
-
 _IRREGULAR = {
     "people": "person",
     "men": "man",
@@ -117,13 +111,17 @@ _IRREGULAR = {
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light, deterministic stem: "meetings" -> "meet", "asked" -> "ask"."""
+    """A light, deterministic stem: "meetings" -> "meet", "approved" -> "approv".
+
+    Every inflection of a word must reach the same stem, so a final "e" is
+    dropped after suffixes are ("close", "closed", "closing" -> "clos").
+    """
     lowered = word.lower().replace("’", "'")
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
     lowered = lowered.strip("'")
     if lowered in _IRREGULAR:
-        return _IRREGULAR[lowered]
+        return _drop_e(_IRREGULAR[lowered])
     if len(lowered) <= 3:
         return lowered
     for suffix, replacement in (
@@ -133,19 +131,37 @@ def stem(word: str) -> str:
         ("ings", ""),
         ("ing", ""),
         ("ed", ""),
-        ("es", "e"),
+        ("es", ""),
         ("s", ""),
     ):
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
             if suffix == "s" and lowered.endswith(("ss", "us", "is")):
                 return lowered
             base = lowered[: -len(suffix)] + replacement
+            if suffix == "ed" and lowered.endswith("eed"):
+                base = lowered[:-1]  # "agreed" -> "agree"
             # "stopped" -> "stop", "planned" -> "plan"
             if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
-                if base[-1] not in "lsz":
+                if base[-1] not in "lszaeiou":
                     base = base[:-1]
-            return base
-    return lowered
+            return _drop_e(base)
+    return _drop_e(lowered)
+
+
+def _drop_e(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("e") and not word.endswith("ee") else word
+
+
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _SYNONYM_CLASSES:
+        stems = [stem(word) for word in line.split()]
+        for item in stems:
+            table.setdefault(item, stems[0])
+    return table
+
+
+SYNONYMS = _synonyms()
 
 
 @lru_cache(maxsize=65536)
@@ -156,11 +172,7 @@ def content_key(word: str) -> str | None:
         lowered = lowered[:-2]
     if lowered in STOP_WORDS or len(lowered) < 2:
         return None
-    if lowered in SYNONYMS:
-        return SYNONYMS[lowered]
     stemmed = stem(lowered)
-    if stemmed in STOP_WORDS:
-        return None
     return SYNONYMS.get(stemmed, stemmed)
 
 

@@ -86,12 +86,11 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     idf = {key: math.log(1 + total / count) for key, count in frequency.items()}
 
     candidates = _candidates(claims, features, frequency, settings.max_block)
-    edges: list[tuple[float, int, int]] = []
+    scores: dict[tuple[int, int], float] = {}
     for i, j in candidates:
-        score = pair_score(claims[i], claims[j], features[i], features[j], idf)
-        if score >= settings.threshold:
-            edges.append((score, i, j))
-    clusters = _average_linkage(len(claims), edges, settings.threshold)
+        scores[(i, j)] = pair_score(claims[i], claims[j], features[i], features[j], idf)
+    edges = [(score, i, j) for (i, j), score in scores.items() if score >= settings.threshold]
+    clusters = _average_linkage(len(claims), edges, scores, settings.threshold)
     built = []
     for members in clusters:
         member_claims = tuple(claims[k] for k in members)
@@ -115,7 +114,7 @@ def _candidates(
     frequency: Counter[str],
     max_block: int,
 ) -> list[tuple[int, int]]:
-    """Cross-source pairs that share at least two blockable keys."""
+    """Comparable pairs that share at least two blockable keys."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, feature in enumerate(features):
         for key in feature.keys:
@@ -127,9 +126,16 @@ def _candidates(
             i = members[a]
             for b in range(a + 1, len(members)):
                 j = members[b]
-                if claims[i].source_id != claims[j].source_id:
+                if _comparable(claims[i], claims[j]):
                     shared[(i, j)] += 1
     return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS)
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    """Claims of two sources, or of one source attributed to two different speakers."""
+    if a.source_id != b.source_id:
+        return True
+    return bool(a.attribution and b.attribution and a.attribution != b.attribution)
 
 
 def pair_score(
@@ -150,16 +156,19 @@ def pair_score(
 
 
 def _average_linkage(
-    count: int, edges: list[tuple[float, int, int]], threshold: float
+    count: int,
+    edges: list[tuple[float, int, int]],
+    scores: dict[tuple[int, int], float],
+    threshold: float,
 ) -> list[list[int]]:
     """Merge along the strongest edges while the clusters' mean link stays high.
 
-    Missing links count as zero, so two groups joined by one strong pair but
-    otherwise unrelated stay apart.
+    Only strong pairs (edges) start a merge, but the merge is judged on every
+    scored pair between the two groups, and a pair never scored counts as zero,
+    so two groups joined by one strong pair but otherwise unrelated stay apart.
     """
     cluster_of = list(range(count))
     members: dict[int, list[int]] = {k: [k] for k in range(count)}
-    score_of = {(i, j): s for s, i, j in edges}
     for _score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
@@ -167,7 +176,7 @@ def _average_linkage(
         total = 0.0
         for x in members[ci]:
             for y in members[cj]:
-                total += score_of.get((min(x, y), max(x, y)), 0.0)
+                total += scores.get((min(x, y), max(x, y)), 0.0)
         # Half the threshold: a claim may join on one strong link, two groups may not.
         if total / (len(members[ci]) * len(members[cj])) < threshold / 2:
             continue

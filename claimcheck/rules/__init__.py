@@ -1,0 +1,78 @@
+"""Conflict rules: each a small unit with a stable code, a kind and a docstring.
+
+A rule reads one cluster and returns ``Finding``s. It looks only at pairs of
+claims that matched each other directly (the cluster's links): pairs from two
+sources give contradictions or variations; pairs from one source whose claims
+are attributed to different speakers give disputes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimcheck.model import Claim, Cluster, ConflictKind, Mention, Severity, Source
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may read besides the cluster: sources by id and entity aliases."""
+
+    sources: dict[str, Source]
+    aliases: dict[str, str]
+
+    def outlet(self, claim: Claim) -> str:
+        """The claim's outlet, or its source id when the outlet is unknown."""
+        source = self.sources.get(claim.source_id)
+        if source is not None and source.outlet:
+            return source.outlet
+        return claim.source_id
+
+    def alias(self, key: str) -> str:
+        """The canonical form of an entity key."""
+        return self.aliases.get(key, key)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict before it becomes a ``Conflict``: the sides keyed by value."""
+
+    kind: ConflictKind
+    severity: Severity
+    rule: str
+    explanation: str
+    # value key -> (display text, claims, the mention in each claim carrying the value)
+    sides: dict[str, tuple[str, list[Claim], list[Mention]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named comparison: ``code`` is stable and appears in every finding."""
+
+    code: str
+    kind: ConflictKind
+    check: Callable[[Cluster, Context], list[Finding]]
+
+    @property
+    def doc(self) -> str:
+        """The rule's docstring: what it catches and what it leaves alone."""
+        return (self.check.__doc__ or "").strip()
+
+
+def linked_pairs(cluster: Cluster) -> Iterable[tuple[Claim, Claim, Severity]]:
+    """Directly matched pairs, with the severity a disagreement between them has."""
+    for i, j, _score in cluster.links:
+        a, b = cluster.claims[i], cluster.claims[j]
+        if a.source_id != b.source_id:
+            yield a, b, Severity.CONTRADICTION
+        elif a.attribution and b.attribution and a.attribution != b.attribution:
+            yield a, b, Severity.DISPUTE
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, in the order findings are reported."""
+    from claimcheck.rules.speech import ATTRIBUTION, QUOTE
+    from claimcheck.rules.statements import ANTONYM, NEGATION
+    from claimcheck.rules.values import DATE, NUMBER
+
+    return (DATE, NUMBER, NEGATION, ANTONYM, ATTRIBUTION, QUOTE)

@@ -1,0 +1,123 @@
+"""NEGATION and ANTONYM: the same statement affirmed and denied, or with its verb reversed."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz
+
+from claimcheck.lexicon import stem, words
+from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, Polarity
+from claimcheck.rules import Context, Finding, Rule, linked_pairs
+from claimcheck.rules.values import disjoint_event_dates
+
+# How alike two claims must read, apart from the negation or the antonym, to be one statement.
+NEGATION_SIMILARITY = 80
+ANTONYM_SIMILARITY = 75
+
+_NEGATION_WORDS = re.compile(
+    r"\b(?:not|never|no|did|does|do|has|have|had|was|were|is|are|n't|refused to|"
+    r"declined to|denied|failed to)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
+    """One outlet affirms what another denies, in otherwise the same words.
+
+    Catches: "The alarm sounded before the blast." / "The alarm did not sound before
+    the blast." Leaves alone: "police had not named the suspect by Monday" / "police
+    named the suspect on Tuesday" (different days), and hedged claims ("may not have").
+    """
+    findings = []
+    for a, b, severity in linked_pairs(cluster):
+        if a.polarity == b.polarity or a.hedged or b.hedged:
+            continue
+        if _has_quote(a) or _has_quote(b) or disjoint_event_dates(a, b):
+            continue
+        if fuzz.token_sort_ratio(_plain(a.frame), _plain(b.frame)) < NEGATION_SIMILARITY:
+            continue
+        affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
+        findings.append(
+            Finding(
+                ConflictKind.NEGATION,
+                severity,
+                "NEGATION",
+                "the same statement is affirmed by one side and negated by the other",
+                {"affirmed": ("affirmed", [affirmed], []), "negated": ("negated", [negated], [])},
+            )
+        )
+    return findings
+
+
+def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
+    """Incompatible predicates from the curated lexicon (claimcheck/data/antonyms.yaml).
+
+    Catches: "The council approved the budget on Monday." / "The council rejected
+    the budget on Monday." Leaves alone: "The council approved the budget" / "The
+    council did not reject the budget" (a negated antonym agrees), and "Shares rose
+    while bonds fell" against itself (one claim holding both words).
+    """
+    lexicon = antonym_lexicon()
+    findings = []
+    for a, b, severity in linked_pairs(cluster):
+        if a.polarity != b.polarity or a.hedged or b.hedged:
+            continue
+        if disjoint_event_dates(a, b):
+            continue
+        stems_a, stems_b = _stems(a.text), _stems(b.text)
+        for x in sorted(stems_a - stems_b):
+            for y in sorted(lexicon.get(x, ())):
+                if y not in stems_b or y in stems_a:
+                    continue
+                rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
+                rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
+                if fuzz.token_sort_ratio(rest_a, rest_b) < ANTONYM_SIMILARITY:
+                    continue
+                findings.append(
+                    Finding(
+                        ConflictKind.ANTONYM,
+                        severity,
+                        "ANTONYM",
+                        f"'{x}' and '{y}' cannot both describe the same event",
+                        {x: (x, [a], []), y: (y, [b], [])},
+                    )
+                )
+    return findings
+
+
+NEGATION = Rule("NEGATION", ConflictKind.NEGATION, check_negation)
+ANTONYM = Rule("ANTONYM", ConflictKind.ANTONYM, check_antonyms)
+
+
+@lru_cache(maxsize=1)
+def antonym_lexicon() -> dict[str, frozenset[str]]:
+    """Stem -> the stems it contradicts, read once from the packaged YAML."""
+    text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
+    table: dict[str, set[str]] = {}
+    for entry in yaml.safe_load(text):
+        first, second = (stem(str(word)) for word in entry["pair"])
+        table.setdefault(first, set()).add(second)
+        table.setdefault(second, set()).add(first)
+    return {key: frozenset(value) for key, value in table.items()}
+
+
+def _stems(text: str) -> set[str]:
+    return set(_stem_list(text))
+
+
+def _stem_list(text: str) -> list[str]:
+    return [stem(word) for word in words(text)]
+
+
+def _plain(frame: str) -> str:
+    return " ".join(_NEGATION_WORDS.sub(" ", frame).split())
+
+
+def _has_quote(claim: Claim) -> bool:
+    return any(m.kind is MentionKind.QUOTE for m in claim.mentions)
+
+

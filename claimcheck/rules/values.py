@@ -1,0 +1,229 @@
+"""DATE and NUMBER: values of the same fact whose intervals cannot overlap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from claimcheck.lexicon import content_key
+from claimcheck.model import (
+    AmountValue,
+    Claim,
+    Cluster,
+    ConflictKind,
+    DateValue,
+    Interval,
+    Mention,
+    MentionKind,
+    Severity,
+)
+from claimcheck.rules import Context, Finding, Rule, linked_pairs
+
+AMOUNT_KINDS = frozenset(
+    {
+        MentionKind.NUMBER,
+        MentionKind.QUANTITY,
+        MentionKind.MONEY,
+        MentionKind.PERCENT,
+        MentionKind.AGE,
+    }
+)
+# Counts that change as a story develops: a later, larger figure is an update.
+_RUNNING_TOTALS = frozenset(
+    content_key(word) or word
+    for word in (
+        "dead death killed died victim injured wounded hurt missing arrested detained "
+        "evacuated displaced case infection hospitalized rescued survivor casualty"
+    ).split()
+)
+_UPDATE_CUES = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|grew|now|so far|as of|at least|"
+    r"updated|revised|latest)\b",
+    re.IGNORECASE,
+)
+
+ValuesOf = Callable[[Claim], list[tuple[Mention, Interval]]]
+
+
+def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
+    """The same event dated to intervals that cannot overlap.
+
+    Catches: "Trump asked him to stay on during a November meeting" (published
+    2017-03-11, so November 2016) / "Trump had asked him to stay on during their
+    meeting in December". Leaves alone: "...in November" / "...last year" (2016
+    holds November), and a date that only says when something was said ("said Friday").
+    """
+    return _value_rule(
+        cluster, context, ConflictKind.DATE, "DATE", _event_dates, "the dates cannot overlap"
+    )
+
+
+def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
+    """The same counted thing given amounts that cannot both hold.
+
+    Catches: "46 U.S. attorneys were asked to resign" / "45 U.S. attorneys were asked
+    to resign"; a 5-4 vote / a 6-3 vote. Leaves alone: "over a dozen lawmakers" /
+    "17 politicians" (both above 12), "17 politicians, 10 of them Democrats" (a
+    subset), counts of different things, and a toll that rose between two days' reports.
+    """
+    findings = []
+    for unit, counted in _amount_groups(cluster):
+
+        def values_of(claim: Claim, unit: str = unit, counted: str = counted) -> list[
+            tuple[Mention, Interval]
+        ]:
+            return [
+                (m, m.value.interval)
+                for m in claim.mentions
+                if isinstance(m.value, AmountValue)
+                and m.kind in AMOUNT_KINDS
+                and m.role == ""
+                and m.value.unit == unit
+                and _counted_key(m.value.counted) == counted
+            ]
+
+        findings.extend(
+            _value_rule(
+                cluster,
+                context,
+                ConflictKind.NUMBER,
+                "NUMBER",
+                values_of,
+                "the amounts cannot both be true",
+                running_total=counted in _RUNNING_TOTALS,
+            )
+        )
+    return findings
+
+
+DATE = Rule("DATE", ConflictKind.DATE, check_dates)
+NUMBER = Rule("NUMBER", ConflictKind.NUMBER, check_numbers)
+
+
+def _event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
+    return [
+        (m, m.value.interval)
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
+    ]
+
+
+def disjoint_event_dates(a: Claim, b: Claim) -> bool:
+    """True when both claims are dated and no date of one overlaps a date of the other."""
+    dates_a, dates_b = _event_dates(a), _event_dates(b)
+    if not dates_a or not dates_b:
+        return False
+    return not any(x.overlaps(y) for _, x in dates_a for _, y in dates_b)
+
+
+def _counted_key(counted: str) -> str:
+    return (content_key(counted) or counted) if counted else ""
+
+
+def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
+    """The (unit, counted noun) pairs that some claim of the cluster states."""
+    groups = set()
+    for claim in cluster.claims:
+        for m in claim.mentions:
+            if m.kind in AMOUNT_KINDS and isinstance(m.value, AmountValue) and m.role == "":
+                if m.value.counted or m.value.unit:
+                    groups.add((m.value.unit, _counted_key(m.value.counted)))
+    return sorted(groups)
+
+
+def _value_rule(
+    cluster: Cluster,
+    context: Context,
+    kind: ConflictKind,
+    code: str,
+    values_of: ValuesOf,
+    why: str,
+    *,
+    running_total: bool = False,
+) -> list[Finding]:
+    """Sides are groups of overlapping values; a clash needs a direct link.
+
+    Only claims with exactly one value of the kind take part, since a claim with
+    two dates cannot say which event each belongs to.
+    """
+    single: dict[str, tuple[Mention, Interval]] = {}
+    for claim in cluster.claims:
+        values = values_of(claim)
+        if len({m.value.key() for m, _ in values}) == 1:
+            single[claim.id] = values[0]
+    clashes: list[tuple[Claim, Claim, Severity]] = [
+        (a, b, severity)
+        for a, b, severity in linked_pairs(cluster)
+        if a.id in single and b.id in single and not single[a.id][1].overlaps(single[b.id][1])
+    ]
+    if not clashes:
+        return []
+    severity = (
+        Severity.CONTRADICTION
+        if any(s is Severity.CONTRADICTION for _, _, s in clashes)
+        else Severity.DISPUTE
+    )
+    explanation = why
+    if running_total and _is_update(clashes, context):
+        severity = Severity.VARIATION
+        explanation = "a later report gives a higher running total; both can be true at their time"
+    sides = _sides(cluster, single, clashes)
+    if len(sides) < 2:
+        return []
+    displays = [display for display, _, _ in sides.values()]
+    return [
+        Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)
+    ]
+
+
+def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
+    """Two reports from different days, or one that says the figure changed."""
+    for a, b, _severity in clashes:
+        published_a = getattr(context.sources.get(a.source_id), "published", None)
+        published_b = getattr(context.sources.get(b.source_id), "published", None)
+        if published_a != published_b or _UPDATE_CUES.search(a.text) or _UPDATE_CUES.search(b.text):
+            return True
+    return False
+
+
+def _sides(
+    cluster: Cluster,
+    single: dict[str, tuple[Mention, Interval]],
+    clashes: list[tuple[Claim, Claim, Severity]],
+) -> dict[str, tuple[str, list[Claim], list[Mention]]]:
+    intervals = {m.value.key(): interval for m, interval in single.values()}
+    involved = sorted({single[c.id][0].value.key() for a, b, _ in clashes for c in (a, b)})
+    # Values in the clash join one side when they overlap.
+    groups: list[list[str]] = []
+    for key in involved:
+        touching = [g for g in groups if any(intervals[key].overlaps(intervals[k]) for k in g)]
+        merged = [key] + [k for g in touching for k in g]
+        groups = [g for g in groups if g not in touching] + [sorted(merged)]
+    # Other members join a side only when they overlap exactly one and are no wider than it.
+    for key in sorted(intervals):
+        if key in involved:
+            continue
+        touching = [
+            g
+            for g in groups
+            if any(intervals[key].overlaps(intervals[k]) for k in g)
+            and not intervals[key].contains(_hull([intervals[k] for k in g]))
+        ]
+        if len(touching) == 1:
+            touching[0].append(key)
+    by_id = {claim.id: claim for claim in cluster.claims}
+    sides: dict[str, tuple[str, list[Claim], list[Mention]]] = {}
+    for group in groups:
+        members = [by_id[cid] for cid in sorted(single) if single[cid][0].value.key() in group]
+        mentions = [single[c.id][0] for c in members]
+        surfaces: list[str] = []
+        for mention in mentions:
+            if mention.surface not in surfaces:
+                surfaces.append(mention.surface)
+        side_key = "/".join(sorted(k for k in group if k in involved))
+        sides[side_key] = (" / ".join(surfaces), members, mentions)
+    return sides
+
+
+def _hull(intervals: list[Interval]) -> Interval:
+    return Interval(min(i.lo for i in intervals), max(i.hi for i in intervals))
