@@ -25,13 +25,14 @@ Range = tuple[int, int]
 def render(report: Report) -> str:
     """Render the whole report as one HTML document with a trailing newline."""
     numbered = list(enumerate(report.sources, 1))
-    sources = {source.id: (number, source) for number, source in numbered}
+    sources = {source.id: source for source in report.sources}
     cards = [_place(n, conflict, sources) for n, conflict in enumerate(report.conflicts, 1)]
     cited: dict[str, list[tuple[int, _Excerpt]]] = {source.id: [] for source in report.sources}
     for card in cards:
-        for excerpt in card.excerpts():
-            if excerpt.source is not None:
-                cited[excerpt.source.id].append((card.number, excerpt))
+        for _, excerpts in card.sides:
+            for excerpt in excerpts:
+                if excerpt.source is not None:
+                    cited[excerpt.source.id].append((card.number, excerpt))
     texts = [_SourceText.build(number, source, cited[source.id]) for number, source in numbered]
     for text in texts:
         for _, excerpt in cited[text.source.id]:
@@ -44,8 +45,8 @@ def render(report: Report) -> str:
             _nav(report, with_status),
             '<main id="main">',
             _summary(report, with_status),
-            _conflicts(cards, with_status),
-            _sources(texts),
+            _section("conflicts", "Conflicts", [_card(card, with_status) for card in cards]),
+            _section("sources", "Sources", [_source_text(text) for text in texts]),
             "</main>",
             _footer(report),
         ]
@@ -77,23 +78,18 @@ class _Card:
     def id(self) -> str:
         return f"c{self.number}"
 
-    def excerpts(self) -> Iterable[_Excerpt]:
-        for _, excerpts in self.sides:
-            yield from excerpts
 
-
-def _place(number: int, conflict: Conflict, sources: dict[str, tuple[int, Source]]) -> _Card:
+def _place(number: int, conflict: Conflict, sources: dict[str, Source]) -> _Card:
     card = _Card(number, conflict)
     for side in conflict.sides:
         card.sides.append((side, [_excerpt(claim, side, sources) for claim in side.claims]))
     return card
 
 
-def _excerpt(claim: Claim, side: Side, sources: dict[str, tuple[int, Source]]) -> _Excerpt:
-    found = sources.get(claim.source_id)
-    if found is None or not _fits(claim.span.start, claim.span.end, found[1].text):
+def _excerpt(claim: Claim, side: Side, sources: dict[str, Source]) -> _Excerpt:
+    source = sources.get(claim.source_id)
+    if source is None or not _fits(claim.span.start, claim.span.end, source.text):
         return _Excerpt(claim, None, (0, 0), ())
-    source = found[1]
     sentence = claim.sentence
     context = (
         (sentence.start, sentence.end)
@@ -294,18 +290,7 @@ def _summary(report: Report, with_status: bool) -> str:
     lines.append('<h2 id="summary-h">Summary</h2>')
     lines.append(_counts(report.conflicts) if report.conflicts else "<p>No conflicts found.</p>")
     if with_status:
-        statuses = Counter(conflict.status for conflict in report.conflicts)
-        parts = [
-            _plural(count, escape(status), plural=escape(status))
-            for status, count in sorted(statuses.items(), key=lambda item: _order(item[0]))
-        ]
-        lines.append(f'<p class="status-line">Against the baseline: {", ".join(parts)}.</p>')
-        if report.stale:
-            stale = "".join(f"<li><code>{escape(print_)}</code></li>" for print_ in report.stale)
-            lines.append(
-                f"<p>{_plural(len(report.stale), 'acknowledged conflict')} no longer found:</p>"
-                f"<ul>{stale}</ul>"
-            )
+        lines.append(_baseline(report))
     lines.append(_source_table(report.sources))
     if report.skipped:
         items = "".join(
@@ -314,6 +299,32 @@ def _summary(report: Report, with_status: bool) -> str:
         )
         lines.append(f"<h3>Skipped files ({len(report.skipped)})</h3><ul>{items}</ul>")
     lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _baseline(report: Report) -> str:
+    """Which conflicts are new against the baseline, and which acknowledged ones are gone."""
+    statuses = Counter(conflict.status for conflict in report.conflicts)
+    parts = [
+        _plural(count, escape(status), plural=escape(status))
+        for status, count in sorted(statuses.items(), key=lambda item: _order(item[0]))
+    ]
+    lines = [f'<p class="status-line">Against the baseline: {", ".join(parts)}.</p>']
+    new = [
+        f'<li><a href="#c{number}">#{number} {escape(conflict.summary or conflict.kind)}</a></li>'
+        for number, conflict in enumerate(report.conflicts, 1)
+        if conflict.status == "new"
+    ]
+    if new:
+        opened = " open" if len(new) <= 12 else ""
+        items = "".join(new)
+        lines.append(
+            f"<details{opened}><summary>New ({len(new)})</summary><ul>{items}</ul></details>"
+        )
+    if report.stale:
+        stale = "".join(f"<li><code>{escape(print_)}</code></li>" for print_ in report.stale)
+        gone = _plural(len(report.stale), "acknowledged conflict")
+        lines.append(f"<p>{gone} no longer found:</p><ul>{stale}</ul>")
     return "\n".join(lines)
 
 
@@ -358,12 +369,15 @@ def _source_table(sources: Sequence[Source]) -> str:
     return f"<details{opened}><summary>Sources ({len(sources)})</summary>{table}</details>"
 
 
-def _conflicts(cards: Sequence[_Card], with_status: bool) -> str:
-    lines = ['<section id="conflicts" aria-labelledby="conflicts-h">']
-    lines.append(f'<h2 id="conflicts-h">Conflicts ({len(cards)})</h2>')
-    lines.extend(_card(card, with_status) for card in cards)
-    lines.append("</section>")
-    return "\n".join(lines)
+def _section(name: str, title: str, parts: Sequence[str]) -> str:
+    return "\n".join(
+        [
+            f'<section id="{name}" aria-labelledby="{name}-h">',
+            f'<h2 id="{name}-h">{title} ({len(parts)})</h2>',
+            *parts,
+            "</section>",
+        ]
+    )
 
 
 def _card(card: _Card, with_status: bool) -> str:
@@ -420,14 +434,6 @@ def _excerpt_item(excerpt: _Excerpt) -> str:
     )
 
 
-def _sources(texts: Sequence[_SourceText]) -> str:
-    lines = ['<section id="sources" aria-labelledby="sources-h">']
-    lines.append(f'<h2 id="sources-h">Sources ({len(texts)})</h2>')
-    lines.extend(_source_text(text) for text in texts)
-    lines.append("</section>")
-    return "\n".join(lines)
-
-
 def _source_text(entry: _SourceText) -> str:
     source, text = entry.source, entry.source.text
     meta = [escape(source.id), _date(source)]
@@ -460,12 +466,8 @@ def _source_text(entry: _SourceText) -> str:
 
 def _footer(report: Report) -> str:
     stats = report.stats
-    parts = [
-        _plural(stats.sources, "source"),
-        _plural(stats.claims, "claim"),
-        _plural(stats.clusters, "cluster"),
-        _plural(stats.skipped, "skipped file"),
-    ]
+    counts = ((stats.sources, "source"), (stats.claims, "claim"), (stats.clusters, "cluster"))
+    parts = [_plural(*count) for count in (*counts, (stats.skipped, "skipped file"))]
     return f"<footer><p>{' · '.join(parts)} · claimcheck {escape(__version__)}</p></footer>"
 
 

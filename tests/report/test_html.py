@@ -234,6 +234,8 @@ def test_summary_counts_conflicts_by_kind_and_severity_and_lists_sources() -> No
 def test_a_check_run_says_which_conflicts_are_new() -> None:
     markup = html_report.render(meeting_report(statuses=("new", "baselined"), stale=("f00d",)))
     assert "Against the baseline: 1 new, 1 baselined." in markup
+    assert '<summary>New (1)</summary><ul><li><a href="#c1">#1 When Ruiz' in markup
+    assert '<a href="#c2">#2' not in markup
     assert "1 acknowledged conflict no longer found" in markup and "<code>f00d</code>" in markup
     assert '<span class="badge status-new">new</span>' in card_markup(markup, 1)
     assert 'name="status" value="baselined"' in markup
