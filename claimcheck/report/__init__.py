@@ -19,6 +19,9 @@ class Format(str, Enum):
     TEXT = "text"
     JSON = "json"
     HTML = "html"
+    SARIF = "sarif"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
 def render(report: Report, fmt: Format, *, color: bool = False, width: int = 100) -> str:
@@ -35,4 +38,16 @@ def render(report: Report, fmt: Format, *, color: bool = False, width: int = 100
         from claimcheck.report import html as html_report
 
         return html_report.render(report)
+    if fmt is Format.SARIF:
+        from claimcheck.report import sarif
+
+        return sarif.render(report)
+    if fmt is Format.GITHUB:
+        from claimcheck.report import github
+
+        return github.render(report)
+    if fmt is Format.MARKDOWN:
+        from claimcheck.report import markdown
+
+        return markdown.render(report)
     assert_never(fmt)
