@@ -409,7 +409,7 @@ class _BaselineEditor:
 
     def _flow_error(self, node: yaml.Node) -> ClaimcheckError:
         return ClaimcheckError(
-            "E021",
+            "E031",
             "claimcheck can only update a baseline written as a block list",
             path=str(self.path),
             line=node.start_mark.line + 1,
@@ -485,7 +485,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def _write_error(path: Path, exc: OSError) -> ClaimcheckError:
     return ClaimcheckError(
-        "E020",
+        "E030",
         f"cannot write the baseline: {exc.strerror or exc}",
         path=str(path),
         fix="check that the folder is writable; the file was left as it was",

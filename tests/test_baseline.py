@@ -425,7 +425,7 @@ def test_a_flow_style_baseline_is_refused_with_its_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ClaimcheckError) as caught:
         update_baseline(path, report((), (finding(FP_A),)), prune=False)
-    assert caught.value.code == "E021"
+    assert caught.value.code == "E031"
     assert caught.value.line == 3
 
 
@@ -451,7 +451,7 @@ def test_a_crash_during_the_rename_changes_nothing(
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(ClaimcheckError) as caught:
         update_baseline(path, report((), (finding(FP_B),)), prune=False)
-    assert caught.value.code == "E020"
+    assert caught.value.code == "E030"
     assert "No space left on device" in caught.value.message
     assert path.read_text(encoding="utf-8") == COMMENTED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.yaml"]
