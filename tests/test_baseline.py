@@ -389,6 +389,8 @@ def test_an_empty_run_still_creates_a_valid_file(tmp_path: Path) -> None:
         "baseline:\n    -   fingerprint: cccccccccccccccc\n        note: wide\n",
         "baseline:\n  - {fingerprint: cccccccccccccccc}\n",
         "baseline:\n  - fingerprint: cccccccccccccccc",  # no final newline
+        "baseline:\n- fingerprint: cccccccccccccccc\nmatching:\n  threshold: 0.5\n",
+        "baseline:\n  -\n    fingerprint: cccccccccccccccc\n    values:\n      - a\n      - b\n",
     ],
 )
 def test_update_works_on_any_layout(tmp_path: Path, text: str) -> None:
