@@ -98,7 +98,9 @@ def _config(scan_path: Path, config_path: Path | None) -> Config:
     return load_config(found) if found is not None else Config()
 
 
-def _scan(scan_path: Path, config: Config, include: list[str] | None, exclude: list[str] | None) -> Report:
+def _scan(
+    scan_path: Path, config: Config, include: list[str] | None, exclude: list[str] | None
+) -> Report:
     if not scan_path.exists():
         raise ClaimcheckError(
             "E020", "no such file or folder", path=str(scan_path), fix="give a folder of articles"
@@ -155,9 +157,7 @@ def scan(
 def claims(
     file: Annotated[Path, typer.Argument(help="One article.")],
     config: ConfigOpt = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="text or json.")
-    ] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     debug: DebugOpt = False,
 ) -> None:
     """Show the atomic claims of one article, with their mentions and values."""

@@ -50,7 +50,9 @@ def _merge(first: Conflict, second: Conflict) -> Conflict:
         if side.value in by_value:
             known = by_value[side.value]
             claims = {c.id: c for c in (*known.claims, *side.claims)}
-            mentions = {(m.span.source_id, m.span.start): m for m in (*known.mentions, *side.mentions)}
+            mentions = {
+                (m.span.source_id, m.span.start): m for m in (*known.mentions, *side.mentions)
+            }
             by_value[side.value] = Side(
                 value=side.value,
                 display=known.display,

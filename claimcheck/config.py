@@ -144,7 +144,9 @@ class _Reader:
         self.shown = shown
 
     def error(self, code: str, node: yaml.Node, message: str, fix: str) -> ClaimcheckError:
-        return ClaimcheckError(code, message, path=self.shown, line=node.start_mark.line + 1, fix=fix)
+        return ClaimcheckError(
+            code, message, path=self.shown, line=node.start_mark.line + 1, fix=fix
+        )
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
@@ -235,8 +237,10 @@ class _Reader:
         for key, (key_node, value_node) in self.mapping(node, "matching").items():
             value = self.scalar(value_node, key)
             if key == "threshold":
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
-                    0 <= value <= 1
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, (int, float))
+                    or not (0 <= value <= 1)
                 ):
                     raise self.error(
                         "E009",
@@ -256,7 +260,10 @@ class _Reader:
                 result[key] = value
             else:
                 raise self.error(
-                    "E003", key_node, f"unknown key {key!r} in matching", "use threshold or max_block"
+                    "E003",
+                    key_node,
+                    f"unknown key {key!r} in matching",
+                    "use threshold or max_block",
                 )
         return MatchSettings(**result)
 
@@ -293,7 +300,9 @@ class _Reader:
                     count = self.scalar(value_node, key)
                     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
                         raise self.error(
-                            "E009", value_node, f"count must be a whole number, got {count!r}",
+                            "E009",
+                            value_node,
+                            f"count must be a whole number, got {count!r}",
                             "write e.g. count: 1",
                         )
                     values[key] = count

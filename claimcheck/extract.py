@@ -59,9 +59,7 @@ _HEDGE = re.compile(
     r"|according to (?:people|a person|sources|one person|two people)",
     re.IGNORECASE,
 )
-_DAY_WORDS = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-)
+_DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 # Reported speech around the content: ", the official said." / "according to X" / "X said that".
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}[.!?]?\s*\Z"
@@ -103,9 +101,7 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
         sentence = source.text[sent_start:sent_end]
         found = _find_all(sentence, source)
         _resolve_speakers(found, sentence, discourse)
-        claims.extend(
-            _sentence_claims(source, sent_start, sentence, found, discourse, len(claims))
-        )
+        claims.extend(_sentence_claims(source, sent_start, sentence, found, discourse, len(claims)))
         people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
         if people:
             discourse.last_person = people[-1].value.key()  # type: ignore[union-attr]
@@ -154,13 +150,15 @@ def _resolve_speakers(found: list[Found], sentence: str, discourse: _Discourse) 
                 MentionKind.QUOTE,
                 start,
                 end,
-                QuoteValue(words=normalize_quote(sentence[start:end]), speaker=discourse.last_speaker),
+                QuoteValue(
+                    words=normalize_quote(sentence[start:end]), speaker=discourse.last_speaker
+                ),
             )
         )
         found.sort(key=lambda f: (f.start, -f.end))
         return
     discourse.last_was_quote = bool(quotes) and all(
-        isinstance(q.value, QuoteValue) and q.end >= len(sentence.rstrip(" .”\"")) - 40
+        isinstance(q.value, QuoteValue) and q.end >= len(sentence.rstrip(' .”"')) - 40
         for q in quotes
     )
     if quotes and isinstance(quotes[-1].value, QuoteValue):
@@ -194,7 +192,9 @@ def _sentence_claims(
         inside = [f for f in found if clause_start <= f.start < clause_end]
         mentions = [_mention(source, sent_start, sentence, f) for f in inside]
         mentions.extend(
-            _pronoun_mentions(source, sent_start, sentence, clause_start, clause_end, found, discourse)
+            _pronoun_mentions(
+                source, sent_start, sentence, clause_start, clause_end, found, discourse
+            )
         )
         text = sentence[clause_start:clause_end]
         speaker = attribution or _quote_speaker(inside, clause_start, clause_end)
@@ -223,9 +223,7 @@ def _quote_speaker(inside: list[Found], start: int, end: int) -> str:
     return ""
 
 
-def _attribution(
-    sentence: str, found: list[Found], discourse: _Discourse
-) -> tuple[int, int, str]:
+def _attribution(sentence: str, found: list[Found], discourse: _Discourse) -> tuple[int, int, str]:
     """The content's ``[start, end)`` within the sentence and who is said to say it."""
     start, end = 0, len(sentence)
     who = ""

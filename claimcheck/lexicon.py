@@ -141,9 +141,9 @@ def stem(word: str) -> str:
             if suffix == "ed" and lowered.endswith("eed"):
                 base = lowered[:-1]  # "agreed" -> "agree"
             # "stopped" -> "stop", "planned" -> "plan"
-            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
-                if base[-1] not in "lszaeiou":
-                    base = base[:-1]
+            doubled = len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lszaeiou"
+            if suffix in ("ing", "ed") and doubled:
+                base = base[:-1]
             return _drop_e(base)
     return _drop_e(lowered)
 

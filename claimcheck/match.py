@@ -138,9 +138,7 @@ def _comparable(a: Claim, b: Claim) -> bool:
     return bool(a.attribution and b.attribution and a.attribution != b.attribution)
 
 
-def pair_score(
-    a: Claim, b: Claim, fa: Features, fb: Features, idf: dict[str, float]
-) -> float:
+def pair_score(a: Claim, b: Claim, fa: Features, fb: Features, idf: dict[str, float]) -> float:
     """How likely two claims state the same fact, from 0 to 1."""
     keys_a, keys_b = fa.keys, fb.keys
     shared = keys_a & keys_b

@@ -70,18 +70,16 @@ def _expected(item: dict[str, Any]) -> Expected:
 def _side_texts(report: Report, conflict: Conflict) -> list[list[tuple[str, str]]]:
     """For each side, the (file name, sentence text) of its claims."""
     texts = {source.id: source.text for source in report.sources}
-    sides = []
-    for side in conflict.sides:
-        sides.append(
-            [
-                (
-                    Path(claim.source_id.split("#")[0]).name,
-                    texts[claim.source_id][claim.sentence.start : claim.sentence.end],
-                )
-                for claim in side.claims
-            ]
-        )
-    return sides
+    return [
+        [
+            (
+                Path(claim.source_id.split("#")[0]).name,
+                texts[claim.source_id][claim.sentence.start : claim.sentence.end],
+            )
+            for claim in side.claims
+        ]
+        for side in conflict.sides
+    ]
 
 
 def _holds(side: list[tuple[str, str]], quote: Quote) -> bool:
@@ -98,7 +96,10 @@ def _pairs_sides(report: Report, conflict: Conflict, item: Expected) -> bool:
 
 
 def score(
-    report: Report, expected: dict[str, list[Expected]], *, severity: Severity = Severity.CONTRADICTION
+    report: Report,
+    expected: dict[str, list[Expected]],
+    *,
+    severity: Severity = Severity.CONTRADICTION,
 ) -> Score:
     section = {
         Severity.CONTRADICTION: "contradictions",
@@ -110,9 +111,7 @@ def score(
     reported = [c for c in report.conflicts if c.severity is severity]
     matched_conflicts: set[str] = set()
     for item in wanted:
-        hits = [
-            c for c in reported if c.kind.value == item.kind and _pairs_sides(report, c, item)
-        ]
+        hits = [c for c in reported if c.kind.value == item.kind and _pairs_sides(report, c, item)]
         if hits:
             result.found.append(item)
             matched_conflicts.update(c.fingerprint for c in hits)

@@ -10,7 +10,10 @@ from claimcheck.segment import split_sentences
 
 CASES = [
     # plain sentences
-    ("The council met. It voted to close the pool.", ["The council met.", "It voted to close the pool."]),
+    (
+        "The council met. It voted to close the pool.",
+        ["The council met.", "It voted to close the pool."],
+    ),
     # abbreviations and initials are not boundaries
     (
         "Sen. Maria E. Ruiz spoke in Washington, D.C. on Monday. She left.",
@@ -24,7 +27,10 @@ CASES = [
     ),
     ("sales rose 4%.Analysts were surprised.", ["sales rose 4%.", "Analysts were surprised."]),
     # a web address or a decimal is not a glued boundary
-    ("Visit example.com for more. Prices rose 3.5 percent.", ["Visit example.com for more.", "Prices rose 3.5 percent."]),
+    (
+        "Visit example.com for more. Prices rose 3.5 percent.",
+        ["Visit example.com for more.", "Prices rose 3.5 percent."],
+    ),
     # quotations are never split inside their marks
     (
         "He said: “I did not resign. Moments ago I was fired.” He left.",
@@ -47,8 +53,14 @@ CASES = [
     # blank lines end paragraphs even without punctuation (headlines)
     ("Mayor Quits\n\nThe mayor quit on Monday.", ["Mayor Quits", "The mayor quit on Monday."]),
     # a hard-wrapped line that continues lower-case is one sentence
-    ("The mayor said on\nMonday that she would stay.", ["The mayor said on\nMonday that she would stay."]),
-    ("The mayor said on Monday that\nshe would stay.", ["The mayor said on Monday that\nshe would stay."]),
+    (
+        "The mayor said on\nMonday that she would stay.",
+        ["The mayor said on\nMonday that she would stay."],
+    ),
+    (
+        "The mayor said on Monday that\nshe would stay.",
+        ["The mayor said on Monday that\nshe would stay."],
+    ),
     # a wire dateline is metadata, not a sentence
     (
         "date 2020-01-02 SPRINGFIELD (AP) — The dam held. Residents returned.",

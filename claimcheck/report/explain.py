@@ -22,12 +22,16 @@ def render(report: Report, conflict: Conflict) -> str:
             sentence = (
                 source.text[claim.sentence.start : claim.sentence.end] if source else claim.text
             )
-            lines.append(f"  {outlet} · {claim.source_id} [{claim.sentence.start}:{claim.sentence.end}]")
+            lines.append(
+                f"  {outlet} · {claim.source_id} [{claim.sentence.start}:{claim.sentence.end}]"
+            )
             lines.append(f"    {sentence}")
         lines.append("")
     cluster = next((c for c in report.clusters if c.id == conflict.cluster_id), None)
     if cluster is not None:
-        lines.append(f"cluster {cluster.id}: {len(cluster.claims)} claims, keys: {', '.join(cluster.keys)}")
+        lines.append(
+            f"cluster {cluster.id}: {len(cluster.claims)} claims, keys: {', '.join(cluster.keys)}"
+        )
         for index, claim in enumerate(cluster.claims):
             lines.append(f"  [{index}] {claim.source_id}: {claim.text}")
         for i, j, score in cluster.links:

@@ -38,7 +38,7 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
 
 def summary_line(report: Report) -> str:
     """One line for stderr: what was read and what was found."""
-    counts = {severity: 0 for severity in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for conflict in report.conflicts:
         counts[conflict.severity] += 1
     found = ", ".join(
@@ -88,5 +88,7 @@ def _sentence(claim: Claim, source: Source | None, mentions: tuple[Mention, ...]
     text = Text("    " + source.text[start:end])
     for mention in mentions:
         if mention.span.source_id == claim.source_id and start <= mention.span.start < end:
-            text.stylize("bold reverse", 4 + mention.span.start - start, 4 + mention.span.end - start)
+            text.stylize(
+                "bold reverse", 4 + mention.span.start - start, 4 + mention.span.end - start
+            )
     return text

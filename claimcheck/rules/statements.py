@@ -119,5 +119,3 @@ def _plain(frame: str) -> str:
 
 def _has_quote(claim: Claim) -> bool:
     return any(m.kind is MentionKind.QUOTE for m in claim.mentions)
-
-

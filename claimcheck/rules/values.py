@@ -31,10 +31,27 @@ AMOUNT_KINDS = frozenset(
 # Counts that change as a story develops: a later, larger figure is an update.
 _RUNNING_TOTALS = frozenset(
     content_key(word) or word
-    for word in (
-        "dead death killed died victim injured wounded hurt missing arrested detained "
-        "evacuated displaced case infection hospitalized rescued survivor casualty"
-    ).split()
+    for word in [
+        "dead",
+        "death",
+        "killed",
+        "died",
+        "victim",
+        "injured",
+        "wounded",
+        "hurt",
+        "missing",
+        "arrested",
+        "detained",
+        "evacuated",
+        "displaced",
+        "case",
+        "infection",
+        "hospitalized",
+        "rescued",
+        "survivor",
+        "casualty",
+    ]
 )
 _UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|climbed|increased|jumped|grew|now|so far|as of|at least|"
@@ -69,9 +86,9 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
     findings = []
     for unit, counted in _amount_groups(cluster):
 
-        def values_of(claim: Claim, unit: str = unit, counted: str = counted) -> list[
-            tuple[Mention, Interval]
-        ]:
+        def values_of(
+            claim: Claim, unit: str = unit, counted: str = counted
+        ) -> list[tuple[Mention, Interval]]:
             return [
                 (m, m.value.interval)
                 for m in claim.mentions
@@ -125,9 +142,13 @@ def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
     groups = set()
     for claim in cluster.claims:
         for m in claim.mentions:
-            if m.kind in AMOUNT_KINDS and isinstance(m.value, AmountValue) and m.role == "":
-                if m.value.counted or m.value.unit:
-                    groups.add((m.value.unit, _counted_key(m.value.counted)))
+            if (
+                m.kind in AMOUNT_KINDS
+                and isinstance(m.value, AmountValue)
+                and m.role == ""
+                and (m.value.counted or m.value.unit)
+            ):
+                groups.add((m.value.unit, _counted_key(m.value.counted)))
     return sorted(groups)
 
 
@@ -171,9 +192,7 @@ def _value_rule(
     if len(sides) < 2:
         return []
     displays = [display for display, _, _ in sides.values()]
-    return [
-        Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)
-    ]
+    return [Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)]
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
