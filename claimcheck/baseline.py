@@ -87,6 +87,12 @@ def _acknowledged(entries: Iterable[BaselineEntry]) -> Counter[str]:
     return counts
 
 
+def new_first(report: Report) -> Report:
+    """The same report with new conflicts listed before acknowledged ones."""
+    ordered = sorted(report.conflicts, key=lambda c: c.status != NEW)
+    return replace(report, conflicts=tuple(ordered))
+
+
 # --------------------------------------------------------------------------- the gate
 
 

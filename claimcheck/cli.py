@@ -153,6 +153,85 @@ def scan(
         _emit(report, fmt, output, quiet)
 
 
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Also fail when baseline entries are stale.")
+]
+
+
+@app.command()
+def check(
+    directory: DirArg = Path("."),
+    config: ConfigOpt = None,
+    fmt: FormatOpt = Format.TEXT,
+    output: OutputOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    strict: StrictOpt = False,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="contradiction (default) or variation.")
+    ] = "contradiction",
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """CI gate: exit 1 when a contradiction is not acknowledged in claims.yaml."""
+    from claimcheck.baseline import FailOn, GateResult, apply_baseline, new_first
+
+    with user_errors(debug):
+        try:
+            threshold = FailOn(fail_on)
+        except ValueError:
+            raise ClaimcheckError(
+                "E015", f"unknown --fail-on {fail_on!r}", fix="use contradiction or variation"
+            ) from None
+        settings = _config(directory, config)
+        report = new_first(apply_baseline(_scan(directory, settings, include, exclude), settings))
+        gate = GateResult.from_report(report, strict=strict, fail_on=threshold)
+        _emit(report, fmt, output, quiet)
+        if not quiet:
+            for fingerprint in gate.stale:
+                typer.echo(f"stale baseline entry {fingerprint}: no longer found", err=True)
+            typer.echo(gate.summary, err=True)
+    raise typer.Exit(gate.exit_code)
+
+
+@app.command()
+def baseline(
+    directory: DirArg = Path("."),
+    config: ConfigOpt = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove entries that are no longer found.")
+    ] = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Acknowledge current contradictions in claims.yaml, keeping every note."""
+    from claimcheck.baseline import update_baseline
+    from claimcheck.config import CONFIG_NAME
+
+    with user_errors(debug):
+        settings = _config(directory, config)
+        report = _scan(directory, settings, include, exclude)
+        target = (
+            settings.path or (directory if directory.is_dir() else directory.parent) / CONFIG_NAME
+        )
+        change = update_baseline(target, report, prune=prune)
+        if not quiet:
+            for conflict in change.added:
+                typer.echo(
+                    f"added {conflict.fingerprint} {conflict.kind.value}: {conflict.summary}",
+                    err=True,
+                )
+            for entry in change.pruned:
+                typer.echo(f"pruned {entry.fingerprint} {entry.kind}: {entry.summary}", err=True)
+            typer.echo(
+                f"{target}: {len(change.added)} added, {len(change.kept)} kept, "
+                f"{len(change.pruned)} pruned",
+                err=True,
+            )
+
+
 @app.command()
 def claims(
     file: Annotated[Path, typer.Argument(help="One article.")],

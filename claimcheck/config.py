@@ -165,7 +165,15 @@ class _Reader:
     def scalar(self, node: yaml.Node, what: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.error("E004", node, f"{what} must be a single value", "write a plain value")
-        return yaml.safe_load(yaml.serialize(node))
+        loader = yaml.SafeLoader("")
+        try:
+            return loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError):
+            raise self.error(
+                "E004", node, f"{what} has a value that cannot be read", "quote the value"
+            ) from None
+        finally:
+            loader.dispose()
 
     def text(self, node: yaml.Node, what: str) -> str:
         value = self.scalar(node, what)
@@ -283,12 +291,15 @@ class _Reader:
             for key, (key_node, value_node) in fields.items():
                 if key == "fingerprint":
                     fingerprint = self.text(value_node, key)
-                    if not FINGERPRINT_RE.match(fingerprint):
+                    if (
+                        not FINGERPRINT_RE.match(fingerprint)
+                        or value_node.tag != "tag:yaml.org,2002:str"
+                    ):
                         raise self.error(
                             "E011",
                             value_node,
                             f"{fingerprint!r} is not a fingerprint",
-                            "use the 16 hex digits from `claimcheck scan --format json`",
+                            "use the 16 hex digits from `claimcheck scan --format json`, quoted",
                         )
                     values[key] = fingerprint
                 elif key in ("kind", "summary", "note"):

@@ -32,9 +32,10 @@ def check_quotes(cluster: Cluster, context: Context) -> list[Finding]:
     """The same speaker quoted in different words.
 
     Catches (contradiction): “We will not raise taxes,” Ruiz said / “We will raise
-    taxes,” Ruiz said. Shows as a variation: “we are ready” / “we're ready”. Leaves
-    alone: a quote one outlet shortens (“I did not resign” inside “I did not resign.
-    Moments ago I was fired.”), and two different remarks by one speaker.
+    taxes,” Ruiz said. Shows as a variation: “the city is well prepared” / “the city
+    is very well prepared”. Leaves alone: “we are ready” / “we're ready”, a quote
+    one outlet shortens (“I did not resign” inside “I did not resign. Moments ago I
+    was fired.”), and two different remarks by one speaker.
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):

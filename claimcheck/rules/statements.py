@@ -40,6 +40,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if fuzz.token_sort_ratio(_plain(a.frame), _plain(b.frame)) < NEGATION_SIMILARITY:
             continue
+        if _antonym_between(_stems(a.text), _stems(b.text)):
+            continue  # "approved" / "did not reject" say the same thing
         affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
         findings.append(
             Finding(
@@ -103,6 +105,11 @@ def antonym_lexicon() -> dict[str, frozenset[str]]:
         table.setdefault(first, set()).add(second)
         table.setdefault(second, set()).add(first)
     return {key: frozenset(value) for key, value in table.items()}
+
+
+def _antonym_between(stems_a: set[str], stems_b: set[str]) -> bool:
+    lexicon = antonym_lexicon()
+    return any(lexicon.get(x, frozenset()) & (stems_b - stems_a) for x in stems_a - stems_b)
 
 
 def _stems(text: str) -> set[str]:

@@ -107,7 +107,10 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 "NUMBER",
                 values_of,
                 "the amounts cannot both be true",
-                running_total=counted in _RUNNING_TOTALS,
+                running_total=counted in _RUNNING_TOTALS
+                or any(
+                    key in _RUNNING_TOTALS for claim in cluster.claims for key in claim.predicates
+                ),
             )
         )
     return findings
@@ -175,7 +178,10 @@ def _value_rule(
     clashes: list[tuple[Claim, Claim, Severity]] = [
         (a, b, severity)
         for a, b, severity in linked_pairs(cluster)
-        if a.id in single and b.id in single and not single[a.id][1].overlaps(single[b.id][1])
+        if a.id in single
+        and b.id in single
+        and a.polarity == b.polarity  # "did not meet in May" does not date a meeting
+        and not single[a.id][1].overlaps(single[b.id][1])
     ]
     if not clashes:
         return []
