@@ -1,0 +1,526 @@
+"""Counts, money, percentages, ages and measures in text -> intervals with a unit and a noun.
+
+A count is the interval it allows: "46" is [46,46], "nearly four dozen" [40,48), "over
+a dozen" (12,inf). A decimal implies rounding ("$3.4 billion" is [3.35e9,3.45e9)); an
+integer is exact. Words that change the value are part of the surface; the counted
+noun ("46 U.S. attorneys" counts ``attorney``) is read from the words after it and is
+not. Numbers inside names, codes, dates and clock times ("F-16", "Flight 370",
+"March 11", "2:29") are skipped, and so is a bare year unless a plural noun follows
+("2009 people"). Context is waived when the number is the whole text.
+
+Vague words:
+
+=========================  ==============  =========================================
+words                      interval        why
+=========================  ==============  =========================================
+a couple (of)              [2, 3]          "a couple of days": two, loosely three
+a few                      [2, 6]
+a handful (of)             [3, 7]          five fingers, either way by two
+several                    [3, 9]          more than a couple, fewer than a dozen
+a dozen / half a dozen     12 / 6          exact unless an approximator says not
+dozens                     [24, inf)       at least two dozen; no upper bound
+scores (of)                [40, inf)
+hundreds, thousands, ...   [200, inf), [2000, inf), [2e6, inf) (millions), ...
+tens / hundreds of X       [20 X, inf) / [200 X, inf): "tens of thousands"
+=========================  ==============  =========================================
+
+Approximators (X the stated value):
+
+==========================================  ==================================
+nearly, almost, just under, close to        [floor(0.85 X), X)
+about, around, roughly, approximately,      [0.9 X, 1.1 X]
+some, an estimated, X or so
+just over, slightly more than               (X, 1.15 X]
+more than, over, above, upwards of          (X, inf)
+at least, no fewer than, X or more, X+      [X, inf)
+fewer than, less than, under, below         [0, X)
+at most, up to, no more than, as many as    [0, X]
+10 to 12, 10-12, between 10 and 12          [10, 12]
+==========================================  ==================================
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from claimcheck.model import AmountValue, Interval, MentionKind
+from claimcheck.normalize import Found
+
+INF = math.inf
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _alts(words: list[str] | tuple[str, ...]) -> str:
+    """Words -> a regex alternation, longest first, either case for the first letter."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        body = re.escape(word[1:]).replace(r"\ ", r"\s+")
+        parts.append(
+            f"[{word[0].upper()}{word[0]}]{body}" if word[0].isalpha() else re.escape(word)
+        )
+    return "(?:" + "|".join(parts) + ")"
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()  # fmt: skip
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9}  # fmt: skip
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
+)} | {"twentieth": 20, "hundredth": 100}  # fmt: skip
+_VAGUE = {"a couple": (2, 3), "a few": (2, 6), "a handful": (3, 7), "several": (3, 9),
+          "dozens": (24, INF), "scores": (40, INF), "hundreds": (200, INF),
+          "thousands": (2e3, INF), "millions": (2e6, INF), "billions": (2e9, INF)}  # fmt: skip
+_APPROX = {
+    "below": "nearly|almost|just under|just shy of|close to|not quite|just below|slightly less "
+    "than|a little under|a little less than",
+    "about": "about|around|roughly|approximately|some|an estimated|estimated|circa|approx.",
+    "justover": "just over|just above|slightly more than|slightly over|a little over|a little "
+    "more than",
+    "more": "more than|over|above|in excess of|upwards of|upward of|greater than|exceeding|north "
+    "of|well over|well above",
+    "atleast": "at least|no fewer than|no less than|not less than|a minimum of",
+    "less": "fewer than|less than|under|below",
+    "atmost": "at most|up to|no more than|not more than|a maximum of|as many as|as much as",
+    "exact": "exactly|precisely",
+}
+_APPROX_OP = {" ".join(w.split()): op for op, ws in _APPROX.items() for w in ws.split("|")}
+_SUFFIX_OP = {"more": "atleast", "greater": "atleast", "higher": "atleast", "above": "atleast",
+              "over": "atleast", "fewer": "atmost", "less": "atmost", "so": "about",
+              "thereabouts": "about", "+": "atleast", "-plus": "atleast"}  # fmt: skip
+_UNITS = {
+    "km": "kilometers kilometres kilometer kilometre km kms", "mi": "miles mile",
+    "m": "meters metres meter metre", "ft": "feet foot ft", "in": "inches inch",
+    "cm": "centimeters centimetres cm", "mm": "millimeters millimetres mm", "yd": "yards yard",
+    "kg": "kilograms kilogram kilos kilo kg", "lb": "pounds pound lbs lb",
+    "t": "tonnes tonne tons ton", "deg": "degrees degree", "magnitude": "magnitude",
+    "mph": "mph", "kmh": "km/h kph", "acre": "acres acre", "ha": "hectares hectare",
+    "gal": "gallons gallon", "l": "liters litres liter litre", "bbl": "barrels barrel",
+    "second": "seconds second", "minute": "minutes minute", "hour": "hours hour",
+    "day": "days day", "week": "weeks week", "month": "months month", "year": "years year",
+    "decade": "decades decade",
+}  # fmt: skip
+_UNIT_OF = {w: unit for unit, ws in _UNITS.items() for w in ws.split()}
+_CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "dollars": "usd", "£": "gbp", "gbp": "gbp",
+             "pounds": "gbp", "€": "eur", "eur": "eur", "euros": "eur", "¥": "jpy", "yen": "jpy",
+             "a$": "aud", "c$": "cad", "rs": "inr", "rupees": "inr"}  # fmt: skip
+_STOP = _words(
+    "of in on at for from to with by about into over under after before between during since "
+    "across around against among per than as like through within without toward towards upon "
+    "who whom whose which that where when while what why how and or but nor so yet if because "
+    "the a an this these those their his her its our my your is are was were be been being have "
+    "has had do does did will would could should may might must can shall said say says told "
+    "not no also still each all more less most ago later earlier there here it he she they we "
+    "you i them him us me percent per cent according only just including both either"
+)
+# Verbs that end a counted phrase but do not end in -ed: "an earthquake struck", "10 died".
+_VERBS = _words(
+    "won lost left fell rose came went made took got gave saw ran met held paid sent spent kept "
+    "led brought bought built caught chose drove fled flew found fought grew hung heard hid knew "
+    "laid meant put read rode sank sat set shot shut sold sought spoke stood stole struck swore "
+    "taught thought threw wore wrote hit shook began broke burned beat bet cost cut let quit "
+    "remain remains stay stays appear appears seem seems become became"
+)
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
+              "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
+              "police": "police", "staff": "staff", "lives": "life", "wives": "wife",
+              "knives": "knife", "thieves": "thief", "leaves": "leaf", "halves": "half",
+              "series": "series", "species": "species", "news": "news", "media": "media",
+              "crises": "crisis", "analyses": "analysis"}  # fmt: skip
+# "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
+_RANGE_VERBS = _words("ranging ranged range ranges varying varied vary varies anywhere")
+_NOT_CODE_BEFORE = _STOP | _words("some nearly almost around roughly another those these all")
+_CODE_WORDS = (
+    "Flight|Route|Highway|Interstate|Boeing|Airbus|Apollo|Windows|Chapter|Article|Section|Room"
+    "|Gate|Channel|Pier|Terminal|Precinct|Ward|Bus|Studio|Model|Version|Vol\\.|Volume|Episode"
+    "|Game|Proposition|Prop\\.|Amendment|Page|Paragraph|Rule|Resolution|Unit|Suite|Apartment"
+    "|Apt\\.|Box|Lot|Level|Stage|Phase|Title|Number|Category|Class|Type|Mark|Formula|Psalm"
+    "|Local|District|Precinct|Super Bowl|Air Force|Galaxy|iPhone|Xbox|PlayStation"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_MER = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
+_DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_ONE = _alts(_ONES[1:10])
+_WN = rf"(?:{_alts(_TENS)}(?:[-\s](?:{'|'.join(_ONES[1:10])})\b)?|{_alts(_ONES)})\b"
+_NUMWORDS = (
+    rf"{_WN}(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b(?:[\s-]+(?:and\s+)?{_WN})?)*"
+)
+_CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|(?:USD|EUR|GBP|Rs\.?)\s?)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?(cur)[mkbMKB]\b|(?!))"
+_VAGUE_RE = (
+    r"[Tt]ens\s+of\s+(?:thousands|millions|billions)|[Hh]undreds\s+of\s+(?:thousands|millions|billions)"
+    r"|[Dd]ozens|[Ss]cores(?=\s+of\b)|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions"
+    r"|[Aa]\s+(?:couple|handful)(?=\s+of\b)|[Aa]\s+few|[Ss]everal"
+)
+_UNIT_WORDS = _alts([w for w in _UNIT_OF if w != "in"])
+_DAYS = r"[0-9]{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?"
+_A_SCALE = (
+    r"(?:[Aa]n?|[Hh]alf\s+a|[Aa]\s+half)(?=[\s-]+(?:dozen|hundred|thousand|million|billion)\b)"
+)
+
+_AMOUNT_RE = re.compile(
+    rf"""(?<![\w.,'’$£€#])(?:
+  (?P<skip>\+?\(?[0-9]{{3}}\)?[-.\s][0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
+    | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
+    | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{_MER})? | [0-9]{{1,2}}\s*{_MER}
+    | (?:No|Nos|no)\.\s*[0-9]+ | No\s+[0-9]+
+    | {_MONTH}\s+{_DAYS}(?![0-9])(?:,?\s+[0-9]{{4}})?
+    | {_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+[0-9]{{4}})?
+    | {_MONTH},?\s+(?:of\s+)?[0-9]{{4}}
+    | (?:{_CODE_WORDS})\s+[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?)
+| (?P<vote>(?P<v_a>[0-9]{{1,3}})\s*(?:-|–|to)\s*(?P<v_b>[0-9]{{1,3}})
+      (?=\s+(?:vote|decision|ruling|verdict|margin|majority|split|tally)\b)
+    | (?:[Vv]oted|[Vv]ote\s+of|[Vv]otes?\s+(?:was|were))\s+(?P<v_a2>[0-9]{{1,3}}|{_WN})
+      \s*(?:-|–|to)\s*(?P<v_b2>[0-9]{{1,3}}|{_WN}))
+| (?P<appos>(?P<appos_name>[A-Z][\w’'.-]*),\s+(?P<appos_n>[0-9]{{1,3}}))(?![0-9])(?=\s*[,;)]|\s*\Z)
+| (?P<dage>(?:[Ii]n\s+)?(?:his|her|their|its)\s+(?:(?P<dage_mod>early|mid|late)[-\s]+)?
+      (?P<dage_n>[1-9]0)s)\b
+| (?P<ordd>[0-9]{{1,4}}(?:st|nd|rd|th))\b
+| (?:the|a|his|her|its|their)\s+(?P<ordw>{_alts(list(_ORDINAL_WORDS))})(?=[\s-]+[a-z])
+| (?P<ordw_alone>{_alts(list(_ORDINAL_WORDS))})(?=\s*\Z)
+| (?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+|(?P<approx>{_alts(list(_APPROX_OP))})\s+
+    | (?P<aged>[Aa]ged|[Aa]ges?|(?:[Aa]t\s+)?(?:the\s+)?age\s+of|[Aa]t\s+age)\s+
+    | (?P<magpre>[Mm]agnitude)[-\s]+(?:of\s+)?)?
+  (?P<cur>{_CUR})?
+  (?: (?P<vague>{_VAGUE_RE})\b
+    | (?P<num>{_DIG}|{_NUMWORDS}|{_A_SCALE})
+      (?:[\s-]+(?P<dozen>dozen)\b)?(?:(?:\s*|-)(?P<scale>{_SCALE}))?
+      (?:\s*(?P<conn>(?(between)and|(?:to|or|-|–)))\s*(?P<cur2>{_CUR})?
+        (?P<num2>{_DIG}|{_NUMWORDS})(?:[\s-]+(?P<dozen2>dozen)\b)?(?:(?:\s*|-)(?P<scale2>{_SCALE}))?)?)
+  (?: (?P<pct>\s*%|\s*(?:percent|per\s+cent|pct)\b|\s+percentage\s+points?\b)
+    | (?P<age>[-\s]years?[-\s]old\b|\s+years?\s+of\s+age\b)
+    | \s+(?:of\s+)?(?:US\s+)?(?P<cursuf>dollars|euros|pounds(?:\s+sterling)?|yen|rupees)\b
+    | [-\s]?(?P<unit>{_UNIT_WORDS})\b(?:\s+(?P<temp>Fahrenheit|Celsius|F|C)\b)?
+    | (?P<richter>\s+on\s+the\s+Richter\s+scale))?
+  (?P<suffix>\s+or\s+(?:more|greater|higher|above|over|fewer|less|so|thereabouts)\b|\+|-plus\b)?
+)""",
+    re.VERBOSE,
+)
+_TOKEN = re.compile(r"[\s-]*([A-Za-z][\w’'.-]*)")
+_HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
+_SUBSET = re.compile(r"\s*of\s+(?:them|whom|those|these|which|us|you)\b")
+_BEFORE = re.compile(r"([A-Za-z][\w.’'-]*)[-\s]\Z")
+_GLUED_CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\Z")
+_MONTH_OR_DAY = re.compile(rf"{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+
+
+def find_amounts(text: str) -> list[Found]:
+    """Every count, amount, percentage, age and measure in ``text``, sorted, non-overlapping."""
+    found: list[Found] = []
+    pos = 0
+    while (m := _AMOUNT_RE.search(text, pos)) is not None:
+        try:
+            hits = _resolve(m, text)
+        except (ValueError, OverflowError, ArithmeticError):
+            hits = []
+        found.extend(hits)
+        pos = max([m.end(), *(h.end for h in hits)])
+    return found
+
+
+def _resolve(m: re.Match[str], text: str) -> list[Found]:
+    if m.group("skip") is not None:
+        return []
+    if m.group("vote") is not None:
+        return _votes(m)
+    whole = m.start() == len(text) - len(text.lstrip()) and m.end() == len(text.rstrip())
+    if m.group("appos") is not None:
+        name = m.group("appos_name")
+        if name.lower() in _STOP or _MONTH_OR_DAY.fullmatch(name):
+            return []
+        age = Interval.point(float(m.group("appos_n")))
+        return [_found(MentionKind.AGE, m.start(), m.end(), age, "years")]
+    if m.group("dage") is not None:  # "in his late 40s"
+        tens = int(m.group("dage_n"))
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(m.group("dage_mod"), (0, 9))
+        return [
+            _found(MentionKind.AGE, m.start(), m.end(), Interval(tens + lo, tens + hi), "years")
+        ]
+    if m.group("ordd") is not None:
+        number = int(m.group("ordd")[:-2])
+        if _ordinal_suffix(number) != m.group("ordd")[-2:].lower() or _glued_code(text, m.start()):
+            return []
+        value = Interval.point(float(number))
+        return [
+            _found(
+                MentionKind.NUMBER, m.start(), m.end(), value, "ordinal", _counted(text, m.end())[0]
+            )
+        ]
+    group = "ordw" if m.group("ordw") is not None else "ordw_alone"
+    if m.group(group) is not None:
+        counted = _counted(text, m.end())[0]
+        if not (counted or whole):
+            return []  # "a second later" is a moment, not the second of anything
+        value = Interval.point(float(_ORDINAL_WORDS[m.group(group).lower()]))
+        return [_found(MentionKind.NUMBER, m.start(group), m.end(), value, "ordinal", counted)]
+    return _amount(m, text, whole)
+
+
+def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
+    core = min(m.start(g) for g in ("cur", "vague", "num") if m.start(g) >= 0)
+    end = m.end()
+    glued = text[end : end + 2]
+    if not m.group("cur") and _glued_code(text, core):
+        return []  # "F-16", "COVID-19"
+    if glued[:1].isupper() or glued[:1] == "s" and not glued[1:2].isalpha():
+        return []  # "5G", "1990s", "737s"
+    kind, unit = _kind_unit(m)
+    op = _APPROX_OP.get(" ".join((m.group("approx") or "").lower().split()), "")
+    suffix = (m.group("suffix") or "").split()
+    op = op or _SUFFIX_OP.get(suffix[-1].lower() if suffix else "", "")
+    if m.group("vague") is not None:
+        lo, hi = _vague(m.group("vague"))
+        first, last, half = lo, hi, 0.0
+    else:
+        first, half = _number(m.group("num"), m.group("dozen"), m.group("scale"))
+        last = first
+        if m.group("num2") is not None:
+            last, _ = _number(m.group("num2"), m.group("dozen2"), m.group("scale2"))
+            if m.group("scale2") and not m.group("scale") and not m.group("dozen"):
+                first *= _SCALES[m.group("scale2").lower()]  # "10 to 12 million"
+            if first >= last:
+                return []  # a score ("24-10") or a tie, not a range
+    ranged = m.group("num2") is not None
+    if m.group("from") and ranged and _word_before(text, m.start()).lower() not in _RANGE_VERBS:
+        return _change(m, kind, unit, first, last)  # "rose from 10 to 12": two values
+    interval = _interval(op, first, last, half, ranged or m.group("vague") is not None)
+    subset = _SUBSET.match(text, end)
+    counted, plural = _counted(
+        text,
+        subset.end() if subset else end,
+        bool(m.group("vague") or m.group("dozen") or m.group("scale")),
+    )
+    if kind is MentionKind.NUMBER and not (
+        whole or op or ranged or m.group("scale") or m.group("dozen") or m.group("vague")
+    ):
+        number = m.group("num")
+        if number.isdigit() and 1500 <= int(number) <= 2099 and not plural:
+            return []  # a year: the date finder reads it
+        if number.lower() == "one" and not counted and not subset:
+            return []  # "one of the most", "the one who"
+        before = _word_before(text, core)
+        if (
+            number.isdigit()
+            and before[:1].isupper()
+            and before.lower() not in _NOT_CODE_BEFORE
+            and not glued.strip()[:1].isalpha()
+        ):
+            return []  # "Jets 24, Giants 10", "Apollo 11."
+    lead = (
+        m.group("approx")
+        or m.group("aged")
+        or m.group("magpre")
+        or m.group("between")
+        or ranged
+        and m.group("from")
+    )
+    start = m.start() if lead else core
+    return [_found(kind, start, end, interval, unit, counted, "subset" if subset else "")]
+
+
+def _found(
+    kind: MentionKind,
+    start: int,
+    end: int,
+    interval: Interval,
+    unit: str = "",
+    counted: str = "",
+    role: str = "",
+) -> Found:
+    return Found(kind, start, end, AmountValue(interval, unit, counted), role)
+
+
+def _kind_unit(m: re.Match[str]) -> tuple[MentionKind, str]:
+    if m.group("aged") or m.group("age"):
+        return MentionKind.AGE, "years"
+    currency = (m.group("cur") or m.group("cur2") or "").strip().lower().rstrip(".")
+    suffix = " ".join((m.group("cursuf") or "").lower().split())
+    if suffix == "pounds" and not (currency or m.group("scale") or m.group("scale2")):
+        return MentionKind.QUANTITY, "lb"  # "50 pounds" is a weight; "£50" and "50m pounds" money
+    if currency or suffix:
+        return MentionKind.MONEY, _CURRENCY[currency or suffix.split()[0]]
+    if m.group("pct"):
+        return MentionKind.PERCENT, "percentage point" if "point" in m.group("pct") else "percent"
+    if m.group("magpre") or m.group("richter"):
+        return MentionKind.QUANTITY, "magnitude"
+    if m.group("unit"):
+        unit = _UNIT_OF[m.group("unit").lower()]
+        temp = m.group("temp")
+        return MentionKind.QUANTITY, "deg" + temp[0] if unit == "deg" and temp else unit
+    return MentionKind.NUMBER, ""
+
+
+def _vague(words: str) -> tuple[float, float]:
+    words = " ".join(words.lower().split())
+    if " of " in words:  # "tens of thousands": twenty thousand at least
+        many, _, scale = words.partition(" of ")
+        return (20 if many == "tens" else 200) * _VAGUE[scale][0] / 2, INF
+    return _VAGUE[words]
+
+
+def _number(words: str, dozen: str | None, scale: str | None) -> tuple[float, float]:
+    """The value of one number and half its last digit's place (0 for exact numbers)."""
+    words = " ".join(words.lower().split())
+    half = 0.0
+    if words[0].isdigit():
+        digits = words.replace(",", "")
+        value = float(digits)
+        if "." in digits:
+            half = 0.5 * 10.0 ** -len(digits.partition(".")[2])
+    elif words in ("a", "an"):
+        value = 1.0
+    elif words.startswith(("half", "a half")):
+        value = 0.5
+    else:
+        value = _parse_words(words)
+    factor = (12.0 if dozen else 1.0) * (_SCALES[scale.lower()] if scale else 1.0)
+    return value * factor, half * factor
+
+
+def _parse_words(words: str) -> float:
+    """Read number words: "one hundred and twenty-five thousand" -> 125000."""
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", words):
+        if word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+    return total + current
+
+
+def _interval(op: str, first: float, last: float, half: float, wide: bool) -> Interval:
+    """The interval an approximator makes of ``first``..``last``."""
+    if op == "below":
+        lo = math.floor(0.85 * first) if first == int(first) and first >= 1 else 0.85 * first
+        return Interval(lo, last, hi_open=True)
+    if op == "about":
+        return Interval(_tidy(0.9 * first), _tidy(1.1 * last))
+    if op == "justover":
+        hi = math.ceil(1.15 * last) if last == int(last) and not math.isinf(last) else 1.15 * last
+        return Interval(first, hi, lo_open=True)
+    if op == "more":
+        return Interval(first, INF, lo_open=True)
+    if op == "atleast":
+        return Interval(first, INF)
+    if op == "less":
+        return Interval(0, last, hi_open=True)
+    if op == "atmost":
+        return Interval(0, last)
+    if half and not wide:
+        return Interval(_tidy(first - half), _tidy(first + half), hi_open=True)
+    return Interval(first, last)
+
+
+def _tidy(value: float) -> float:
+    return value if math.isinf(value) else float(f"{value:.12g}")
+
+
+def _change(
+    m: re.Match[str], kind: MentionKind, unit: str, first: float, last: float
+) -> list[Found]:
+    """Split "rose from 10 to 12 percent" into the value before and the value after."""
+    first_end = max(m.end(g) for g in ("num", "dozen", "scale") if m.start(g) >= 0)
+    before = _found(kind, m.start("num"), first_end, Interval.point(first), unit)
+    after = _found(kind, m.start("num2"), m.end(), Interval.point(last), unit)
+    return [before, after]
+
+
+def _votes(m: re.Match[str]) -> list[Found]:
+    """Split "a 5-4 vote" into two counts, the votes for and the votes against."""
+    found = []
+    for names, counted in ((("v_a", "v_a2"), "votes for"), (("v_b", "v_b2"), "votes against")):
+        name = names[0] if m.group(names[0]) is not None else names[1]
+        words = m.group(name).lower()
+        value = float(words) if words.isdigit() else _parse_words(words)
+        found.append(
+            _found(
+                MentionKind.NUMBER, m.start(name), m.end(name), Interval.point(value), "", counted
+            )
+        )
+    return found
+
+
+def _counted(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]:
+    """Give the head noun of the phrase after a number, singular, and whether it was plural."""
+    hyphen = _HYPHEN_WORD.match(text, pos)
+    if hyphen:  # "a 10-member panel" counts members
+        return _singular(hyphen.group(1)), False
+    kept: list[str] = []
+    for _ in range(6):
+        token = _TOKEN.match(text, pos)
+        if token is None:
+            break
+        raw, pos = token.group(1), token.end()
+        word = raw.rstrip(".")
+        low = word.lower()
+        if skip_of and low == "of" and not kept:
+            continue  # "dozens of people"
+        if low in _STOP or low in _VERBS or low in _WORD_VALUES or low.endswith(("'s", "’s")):
+            break
+        if low.endswith(("ed", "ing", "ly")):
+            if kept or not _modifies_next(text, pos):
+                break  # "10 killed in", "a leader sexually..."
+            continue  # "two armed men", "46 newly appointed attorneys"
+        kept.append(word)
+        if _is_plural(word):
+            return _singular(low), True
+        if raw.endswith(".") and "." not in word:
+            break  # the sentence ended
+    if kept and kept[-1].islower():
+        return _singular(kept[-1]), False
+    return "", False
+
+
+def _modifies_next(text: str, pos: int) -> bool:
+    following = _TOKEN.match(text, pos)
+    if following is None or text[pos : following.start(1)].strip():
+        return False
+    word = following.group(1)
+    return word.islower() and word.rstrip(".") not in _STOP
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return True
+    return len(low) > 3 and word[-1] == "s" and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = _BEFORE.search(text, max(0, pos - 40), pos)
+    return before.group(1).rstrip(".") if before else ""
+
+
+def _glued_code(text: str, pos: int) -> bool:
+    """A number hyphenated onto a capitalized word: "F-16", "COVID-19", "I-95"."""
+    return _GLUED_CODE.search(text, max(0, pos - 30), pos) is not None
+
+
+def _ordinal_suffix(number: int) -> str:
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
