@@ -127,8 +127,8 @@ blockquote p{margin:0}
 mark{background:var(--mark);color:var(--fg);padding:0 .12em;border-radius:2px}
 .fingerprint{margin:.75rem 0 0;font-size:.875rem}
 code{font-family:ui-monospace,Menlo,Consolas,monospace}
-.source{border-top:1px solid var(--border);padding:1rem 0;content-visibility:auto;
-  contain-intrinsic-size:auto 30rem}
+.source{padding:1rem 0;content-visibility:auto;contain-intrinsic-size:auto 30rem}
+.source+.source{border-top:1px solid var(--border)}
 .source .text{white-space:pre-wrap;overflow-wrap:anywhere;max-width:50rem;margin:.5rem 0 0}
 .ref{scroll-margin-top:30vh;border-radius:2px}
 .ref:target{background:var(--target);outline:2px solid var(--target-edge);outline-offset:1px}
