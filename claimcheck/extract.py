@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck import lexicon
+from claimcheck.clauses import (
+    HEDGE_RE,
+    NEGATION_RE,
+    Piece,
+    attribution_span,
+    inside_quote,
+    split_pieces,
+)
 from claimcheck.model import (
     Claim,
     Mention,
@@ -46,36 +54,6 @@ VALUE_KINDS = frozenset(
     }
 )
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|cannot|n't)\b|n[’']t\b"
-    r"|\b(?:denied|denies|deny|refused to|refuses to|refusing to|declined to|declines to"
-    r"|failed to|fails to)\b|\bno\s+(?!doubt\b|one\b|matter\b|longer\b)\w+",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
-    r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
-    r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
-    r"|according to (?:people|a person|sources|one person|two people)",
-    re.IGNORECASE,
-)
-_DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-# Reported speech around the content: ", the official said." / "according to X" / "X said that".
-_TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}[.!?]?\s*\Z"
-    r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
-)
-_LEADING_ATTRIBUTION = re.compile(
-    r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
-    rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
-    r"(?:[Tt]he|A|An)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
-    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?(?:\s+that)?\s+)"
-)
-_CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\s)"
-    r"|,\s+(?=and\s+(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)\s)"
-    r"|,\s+(?=as\s+(?:he|she|they|it|we|I|[A-Z]\w+)\s)"
-)
 _REPORT_DATE_BEFORE = re.compile(
     rf"\b(?:{SPEECH_VERBS}|told reporters|in a statement|confirmed)\s+(?:on\s+)?\Z", re.IGNORECASE
 )
@@ -185,34 +163,46 @@ def _sentence_claims(
     discourse: _Discourse,
     first_index: int,
 ) -> list[Claim]:
-    content_start, content_end, attribution = _attribution(sentence, found, discourse)
+    content_start, content_end, who = attribution_span(sentence)
+    attribution = _speaker_key(who, found, discourse) if who else ""
     claims: list[Claim] = []
     sentence_span = Span(source.id, sent_start, sent_start + len(sentence))
-    for clause_start, clause_end in _clauses(sentence, content_start, content_end):
-        inside = [f for f in found if clause_start <= f.start < clause_end]
+    for piece in split_pieces(sentence, content_start, content_end):
+        inside = [
+            f
+            for f in found
+            if piece.start <= f.start < piece.end
+            and not any(h_start <= f.start < h_end for h_start, h_end in piece.holes)
+        ]
         mentions = [_mention(source, sent_start, sentence, f) for f in inside]
-        mentions.extend(
-            _pronoun_mentions(
-                source, sent_start, sentence, clause_start, clause_end, found, discourse
-            )
-        )
-        text = sentence[clause_start:clause_end]
-        speaker = attribution or _quote_speaker(inside, clause_start, clause_end)
+        mentions.extend(_pronoun_mentions(source, sent_start, sentence, piece, found, discourse))
+        text = sentence[piece.start : piece.end]
+        kept = _without_holes(sentence, piece)
+        speaker = attribution or _quote_speaker(inside, piece.start, piece.end)
         claims.append(
             Claim(
                 id=f"{source.id}#{first_index + len(claims) + 1}",
-                span=Span(source.id, sent_start + clause_start, sent_start + clause_end),
+                span=Span(source.id, sent_start + piece.start, sent_start + piece.end),
                 sentence=sentence_span,
                 text=text,
                 mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
-                polarity=Polarity.NEGATED if _NEGATION.search(text) else Polarity.AFFIRMED,
+                polarity=Polarity.NEGATED if NEGATION_RE.search(kept) else Polarity.AFFIRMED,
                 attribution=speaker,
-                hedged=bool(_HEDGE.search(sentence)),
-                frame=_frame(text, clause_start, inside),
-                predicates=_predicates(text, clause_start, inside),
+                hedged=bool(HEDGE_RE.search(sentence)),
+                frame=_frame(sentence, piece, inside),
+                predicates=_predicates(sentence, piece, inside),
             )
         )
     return claims
+
+
+def _without_holes(sentence: str, piece: Piece) -> str:
+    """The piece's text with its relative clauses blanked out (offsets kept)."""
+    chars = list(sentence[piece.start : piece.end])
+    for h_start, h_end in piece.holes:
+        for k in range(h_start - piece.start, min(len(chars), h_end - piece.start)):
+            chars[k] = " "
+    return "".join(chars)
 
 
 def _quote_speaker(inside: list[Found], start: int, end: int) -> str:
@@ -221,42 +211,6 @@ def _quote_speaker(inside: list[Found], start: int, end: int) -> str:
         if isinstance(item.value, QuoteValue) and (item.end - item.start) * 2 >= end - start:
             return item.value.speaker
     return ""
-
-
-def _attribution(sentence: str, found: list[Found], discourse: _Discourse) -> tuple[int, int, str]:
-    """The content's ``[start, end)`` within the sentence and who is said to say it."""
-    start, end = 0, len(sentence)
-    who = ""
-    trailing = _TRAILING_ATTRIBUTION.search(sentence)
-    if trailing and trailing.start() > 10:
-        who = trailing.group("who") or trailing.group("who2") or ""
-        end = trailing.start()
-    leading = _LEADING_ATTRIBUTION.match(sentence[:end])
-    if leading and leading.end() < end - 10:
-        who = leading.group("who") or leading.group("who2") or who
-        start = leading.end()
-    while end > start and sentence[end - 1] in " ,.;:!?":
-        end -= 1
-    key = _speaker_key(who.strip(), found, discourse) if who else ""
-    return start, end, key
-
-
-def _clauses(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
-        if _inside_quote(sentence, match.start()):
-            continue
-        if match.start() - cursor >= 12:
-            spans.append((cursor, match.start()))
-            cursor = match.end()
-    spans.append((cursor, end))
-    return [(s, e) for s, e in spans if e > s]
-
-
-def _inside_quote(sentence: str, at: int) -> bool:
-    before = sentence[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _mention(source: Source, sent_start: int, sentence: str, found: Found) -> Mention:
@@ -273,24 +227,31 @@ def _pronoun_mentions(
     source: Source,
     sent_start: int,
     sentence: str,
-    clause_start: int,
-    clause_end: int,
+    piece: Piece,
     found: list[Found],
     discourse: _Discourse,
 ) -> list[Mention]:
-    """He/him/his resolved to the nearest earlier person outside the clause's own subject."""
+    """He/him/his resolved to the nearest earlier person outside the clause's own subject.
+
+    A relative clause ("who was born in India") refers to the name right before it.
+    """
     mentions: list[Mention] = []
-    for match in _PRONOUN.finditer(sentence, clause_start, clause_end):
-        if _inside_quote(sentence, match.start()):
+    people = [
+        f for f in found if f.kind in (MentionKind.PERSON, MentionKind.ACTOR, MentionKind.ORG)
+    ]
+    if piece.antecedent_end is not None:
+        antecedent = [f for f in people if f.end == piece.antecedent_end]
+        if antecedent:
+            mentions.append(
+                _resolved(source, sent_start, piece.start, piece.start + 3, "who", antecedent[0])
+            )
+    for match in _PRONOUN.finditer(sentence, piece.start, piece.end):
+        if inside_quote(sentence, match.start()):
             continue
         word = match.group(0).lower()
-        earlier = [
-            f
-            for f in found
-            if f.kind in (MentionKind.PERSON, MentionKind.ACTOR) and f.end <= match.start()
-        ]
+        earlier = [f for f in people if f.end <= match.start() and f.kind is not MentionKind.ORG]
         if word in _OBJECT_PRONOUNS:
-            earlier = [f for f in earlier if f.end <= clause_start] or earlier[:-1]
+            earlier = [f for f in earlier if f.end <= piece.start] or earlier[:-1]
         key = earlier[-1].value.key() if earlier else discourse.last_person
         if not key:
             continue
@@ -306,8 +267,22 @@ def _pronoun_mentions(
     return mentions
 
 
-def _frame(text: str, offset: int, inside: list[Found]) -> str:
+def _resolved(
+    source: Source, sent_start: int, start: int, end: int, surface: str, target: Found
+) -> Mention:
+    return Mention(
+        kind=MentionKind.ACTOR,
+        span=Span(source.id, sent_start + start, sent_start + end),
+        surface=surface,
+        value=NameValue(key_text=target.value.key()),
+        role="pronoun",
+    )
+
+
+def _frame(sentence: str, piece: Piece, inside: list[Found]) -> str:
     """The claim lower-cased with values masked and names replaced by their keys."""
+    text = _without_holes(sentence, piece)
+    offset = piece.start
     pieces: list[str] = []
     cursor = 0
     for item in sorted(inside, key=lambda f: f.start):
@@ -326,13 +301,13 @@ def _frame(text: str, offset: int, inside: list[Found]) -> str:
     return " ".join("".join(pieces).split())
 
 
-def _predicates(text: str, offset: int, inside: list[Found]) -> tuple[str, ...]:
-    """Content-word keys of the claim, outside its names and values."""
-    masked = list(text)
+def _predicates(sentence: str, piece: Piece, inside: list[Found]) -> tuple[str, ...]:
+    """Content-word keys of the claim, outside its names, values and relative clauses."""
+    masked = list(_without_holes(sentence, piece))
     for item in inside:
         if item.kind is MentionKind.QUOTE:
             continue
-        for k in range(max(0, item.start - offset), min(len(text), item.end - offset)):
+        for k in range(max(0, item.start - piece.start), min(len(masked), item.end - piece.start)):
             masked[k] = " "
     keys = {lexicon.content_key(word) for word in lexicon.words("".join(masked))}
     return tuple(sorted(k for k in keys if k))

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.config import MatchSettings
-from claimcheck.model import Claim, Cluster, MentionKind, NameValue
+from claimcheck.lexicon import content_key
+from claimcheck.model import AmountValue, Claim, Cluster, MentionKind, NameValue, QuoteValue
 
 NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 MIN_SHARED_KEYS = 2
@@ -47,32 +48,51 @@ class MatchResult:
 
 
 def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
-    """Map keys to canonical ones across the corpus: "bhararas" -> "bharara".
+    """Map name keys to canonical ones across the corpus.
 
-    Text that lost its apostrophes writes possessives as a plain "s"; a key that
-    is another key plus "s" is read as that key's possessive.
+    "bhararas" -> "bharara": text that lost its apostrophes writes possessives
+    with a plain "s". "bharara" -> "preet bharara": a surname alone stands for
+    the one full name in the corpus that ends with it; when two people share
+    the surname, it stays as it is.
     """
     keys = {
         m.value.key()
         for claim in claims
         for m in claim.mentions
-        if m.kind in NAME_KINDS and isinstance(m.value, NameValue)
+        if m.kind in NAME_KINDS and isinstance(m.value, NameValue) and m.role != "pronoun"
     }
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if " " in key:
+            full_names[key.rsplit(" ", 1)[1]].add(key)
     aliases: dict[str, str] = {}
     for key in keys:
-        if len(key) > 4 and key.endswith("s") and key[:-1] in keys:
-            aliases[key] = key[:-1]
+        target = key
+        if len(key) > 4 and key.endswith("s") and key[:-1] in keys | full_names.keys():
+            target = key[:-1]
+        if " " not in target and len(full_names.get(target, ())) == 1:
+            target = next(iter(full_names[target]))
+        if target != key:
+            aliases[key] = target
     return aliases
 
 
 def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
     """The entity and predicate keys of one claim."""
     entities = set()
+    slots = set()
     for mention in claim.mentions:
-        if mention.kind in NAME_KINDS and isinstance(mention.value, NameValue):
-            key = mention.value.key()
+        value = mention.value
+        if mention.kind in NAME_KINDS and isinstance(value, NameValue):
+            key = value.key()
             entities.add(aliases.get(key, key))
-    return Features(frozenset(entities), frozenset(claim.predicates))
+        elif isinstance(value, AmountValue) and mention.role != "subset":
+            # Two claims that count the same thing are likely about the same fact.
+            if value.counted or value.unit:
+                slots.add(f"#{content_key(value.counted) or value.counted or value.unit}")
+        elif isinstance(value, QuoteValue) and value.speaker:
+            slots.add(f"#quote:{aliases.get(value.speaker, value.speaker)}")
+    return Features(frozenset(entities), frozenset(claim.predicates) | frozenset(slots))
 
 
 def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:

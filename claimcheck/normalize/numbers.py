@@ -493,7 +493,7 @@ def _modifies_next(text: str, pos: int) -> bool:
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
-    if low in _IRREGULAR:
+    if low in _IRREGULAR or low.endswith("men") and len(low) > 4:
         return True
     return len(low) > 3 and word[-1] == "s" and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -501,6 +501,8 @@ def _is_plural(word: str) -> bool:
 def _singular(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4:  # "crewmen", "congressmen"
+        return word[:-2] + "an"
     if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimcheck.model import Claim, Cluster, ConflictKind, Mention, Severity, Source
+from claimcheck.model import (
+    Claim,
+    Cluster,
+    ConflictKind,
+    DateValue,
+    Mention,
+    MentionKind,
+    Severity,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,29 @@ def linked_pairs(cluster: Cluster) -> Iterable[tuple[Claim, Claim, Severity]]:
             yield a, b, Severity.CONTRADICTION
         elif a.attribution and b.attribution and a.attribution != b.attribution:
             yield a, b, Severity.DISPUTE
+
+
+def is_background(claim: Claim, context: Context) -> bool:
+    """True when the claim is dated over a year before its source was published.
+
+    "The Kessel last flooded in 2011, when the river crested at 8.3 meters" is
+    background to this week's flood, not a rival account of it.
+    """
+    source = context.sources.get(claim.source_id)
+    if source is None or source.published is None:
+        return False
+    cutoff = source.published.toordinal() - 365
+    dates = [
+        m.value
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
+    ]
+    return bool(dates) and all(d.last.toordinal() < cutoff for d in dates)
+
+
+def same_period(a: Claim, b: Claim, context: Context) -> bool:
+    """Claims are comparable unless one is background and the other is not."""
+    return is_background(a, context) == is_background(b, context)
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -16,7 +16,7 @@ from claimcheck.model import (
     QuoteValue,
     Severity,
 )
-from claimcheck.rules import Context, Finding, Rule, linked_pairs
+from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -57,6 +57,8 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):
+        if not same_period(a, b, context):
+            continue
         if a.polarity != b.polarity or a.hedged or b.hedged:
             continue
         agents_a, agents_b = _agents(a, context), _agents(b, context)

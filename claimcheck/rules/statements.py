@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.lexicon import stem, words
 from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, Polarity
-from claimcheck.rules import Context, Finding, Rule, linked_pairs
+from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
 from claimcheck.rules.values import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
@@ -34,6 +34,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):
+        if not same_period(a, b, context):
+            continue
         if a.polarity == b.polarity or a.hedged or b.hedged:
             continue
         if _has_quote(a) or _has_quote(b) or disjoint_event_dates(a, b):
@@ -66,6 +68,8 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     lexicon = antonym_lexicon()
     findings = []
     for a, b, severity in linked_pairs(cluster):
+        if not same_period(a, b, context):
+            continue
         if a.polarity != b.polarity or a.hedged or b.hedged:
             continue
         if disjoint_event_dates(a, b):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from claimcheck.lexicon import content_key
+from claimcheck.clauses import negated_before
+from claimcheck.lexicon import content_key, words
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -17,7 +18,7 @@ from claimcheck.model import (
     MentionKind,
     Severity,
 )
-from claimcheck.rules import Context, Finding, Rule, linked_pairs
+from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
 
 AMOUNT_KINDS = frozenset(
     {
@@ -71,7 +72,13 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
     holds November), and a date that only says when something was said ("said Friday").
     """
     return _value_rule(
-        cluster, context, ConflictKind.DATE, "DATE", _event_dates, "the dates cannot overlap"
+        cluster,
+        context,
+        ConflictKind.DATE,
+        "DATE",
+        _event_dates,
+        "the dates cannot overlap",
+        anchored=True,
     )
 
 
@@ -164,6 +171,7 @@ def _value_rule(
     why: str,
     *,
     running_total: bool = False,
+    anchored: bool = False,
 ) -> list[Finding]:
     """Sides are groups of overlapping values; a clash needs a direct link.
 
@@ -180,8 +188,11 @@ def _value_rule(
         for a, b, severity in linked_pairs(cluster)
         if a.id in single
         and b.id in single
-        and a.polarity == b.polarity  # "did not meet in May" does not date a meeting
         and not single[a.id][1].overlaps(single[b.id][1])
+        and not _under_negation(a, single[a.id][0])  # "had not named ... by Monday"
+        and not _under_negation(b, single[b.id][0])
+        and (not anchored or _same_anchor(a, single[a.id][0], b, single[b.id][0]))
+        and same_period(a, b, context)
     ]
     if not clashes:
         return []
@@ -199,6 +210,23 @@ def _value_rule(
         return []
     displays = [display for display, _, _ in sides.values()]
     return [Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)]
+
+
+def _under_negation(claim: Claim, mention: Mention) -> bool:
+    return negated_before(claim.text, mention.span.start - claim.span.start)
+
+
+def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
+    """Content words near a value: what it dates or counts ("a November meeting")."""
+    offset = mention.span.start - claim.span.start
+    before = words(claim.text[:offset])[-window:]
+    after = words(claim.text[offset + len(mention.surface) :])[:window]
+    return {key for word in before + after if (key := content_key(word))}
+
+
+def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """Two dates clash only when they date the same thing, judged by the words around them."""
+    return bool(anchor_keys(a, ma) & anchor_keys(b, mb))
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:

@@ -1,0 +1,120 @@
+"""Sentence -> clause pieces: attribution cut off, clauses split, relative clauses apart.
+
+"Bharara, who was born in India, had a powerful perch, the official said" gives
+the attribution "the official", a main piece "Bharara ... had a powerful perch"
+(with the relative clause as a hole in it), and a relative piece "who was born
+in India" whose antecedent ends just before it. Rule-based; it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.normalize.quotes import SPEECH_VERBS
+
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|cannot|n't)\b|n[’']t\b"
+    r"|\b(?:denied|denies|deny|refused to|refuses to|refusing to|declined to|declines to"
+    r"|failed to|fails to)\b|\bno\s+(?!doubt\b|one\b|matter\b|longer\b)\w+",
+    re.IGNORECASE,
+)
+HEDGE_RE = re.compile(
+    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
+    r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
+    r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
+    r"|according to (?:people|a person|sources|one person|two people)",
+    re.IGNORECASE,
+)
+_DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+# Reported speech around the content: ", the official said." / "according to X" / "X said that".
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}"
+    r"[.!?]?\s*\Z"
+    r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
+)
+_LEADING_ATTRIBUTION = re.compile(
+    r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
+    rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
+    r"(?:[Tt]he|A|An)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?(?:\s+that)?\s+)"
+)
+_SUBJECT = r"(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)"
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+    rf"|,\s+(?=and\s+{_SUBJECT}\s)"
+    rf"|,\s+(?=(?:as|when|after|before|because)\s+{_SUBJECT}\s)"
+    # "... and Boente replied that ...": a second speaker's clause.
+    rf"|\s+(?=and\s+[A-Z]\w+\s+(?:{SPEECH_VERBS}|replied|responded)\b)"
+)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;]{3,}?(?=,|\Z)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One claim's part of a sentence: ``[start, end)`` minus ``holes``.
+
+    ``antecedent_end`` is set for a relative clause: where the noun it describes ends.
+    """
+
+    start: int
+    end: int
+    holes: tuple[tuple[int, int], ...] = ()
+    antecedent_end: int | None = None
+
+
+def attribution_span(sentence: str) -> tuple[int, int, str]:
+    """The content's ``[start, end)`` within the sentence and who is said to say it."""
+    start, end = 0, len(sentence)
+    who = ""
+    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    if trailing and trailing.start() > 10:
+        who = trailing.group("who") or trailing.group("who2") or ""
+        end = trailing.start()
+    leading = _LEADING_ATTRIBUTION.match(sentence[:end])
+    if leading and leading.end() < end - 10:
+        who = leading.group("who") or leading.group("who2") or who
+        start = leading.end()
+    while end > start and sentence[end - 1] in " ,.;:!?":
+        end -= 1
+    return start, end, who.strip()
+
+
+def split_pieces(sentence: str, start: int, end: int) -> list[Piece]:
+    """Clauses of the content, each with its relative clauses split off as their own pieces."""
+    pieces: list[Piece] = []
+    for clause_start, clause_end in _clauses(sentence, start, end):
+        holes = []
+        for match in _RELATIVE.finditer(sentence, clause_start, clause_end):
+            if inside_quote(sentence, match.start()):
+                continue
+            relative_start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(", "))
+            holes.append((match.start(), match.end()))
+            pieces.append(Piece(relative_start, match.end(), antecedent_end=match.start()))
+        pieces.append(Piece(clause_start, clause_end, tuple(holes)))
+    pieces.sort(key=lambda p: (p.start, p.end))
+    return pieces
+
+
+def _clauses(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
+        if inside_quote(sentence, match.start()):
+            continue
+        if match.start() - cursor >= 12:
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def inside_quote(sentence: str, at: int) -> bool:
+    """True when ``at`` lies inside an open quotation of the sentence."""
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def negated_before(text: str, at: int) -> bool:
+    """True when a negation comes before offset ``at`` in ``text`` ("had not named ... by")."""
+    return bool(NEGATION_RE.search(text, 0, at))
