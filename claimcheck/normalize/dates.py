@@ -159,7 +159,7 @@ _DATE_PATTERN = rf"""(?:
 | (?P<time>(?:[Aa]t\s+)?(?:(?P<t_mod>{_ci(_TMOD)})\s+)?{_clock("t_")})
 | (?P<range>(?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+)?{_simple("a_")}
      \s*(?P<conn>(?(between)and|(?:to|through|thru|until|till|[-–—])))\s*
-     (?:{_simple("b_")}|(?P<b_bare>{_DAY})(?![-/][0-9])))
+     (?:{_simple("b_")}|(?P<b_bare>{_DAY})(?![-/][0-9])(?:,?\s+(?P<bare_year>{_YEAR}))?))
 | (?P<single>(?:(?P<lead>{_ci(_LEADS)})\s+)?(?:(?P<det>[Tt]he|[Aa]n?)\s+)?{_simple("s_")})
 | (?P<quarter>(?:[Tt]he\s+)?(?P<q_ord>{_ci("first|second|third|fourth|final|last|this|next")}
        |1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b
@@ -175,7 +175,7 @@ _DATE_PATTERN = rf"""(?:
        |spring|summer|fall|autumn|winter)\b
    | (?P<r_same>{_ci("earlier|later")})\s+(?:today|tonight)\b)
 | (?P<ago>(?P<ago_n>{_COUNT})\s+(?P<ago_u>day|week|month|year|decade)s?\s+ago\b)
-| (?P<anchor>(?:{_COUNT}\s+|{_ci("many|some|just")}\s+)?(?:{_UNITS})s?
+| (?P<anchor>(?:{_COUNT}\s+|{_ci("many|some|just")}\s+)?{_ci(_UNITS)}s?
      \s+(?:after|before|later|earlier|prior\s+to|into)\b
      (?:\s+(?:the|his|her|their|its|a)\s+[A-Za-z][\w-]*)?
    | [Tt]he\s+(?:next|following|previous|preceding|same)\s+
@@ -387,8 +387,9 @@ def _range(m: re.Match[str], text: str, published: date | None) -> Found | None:
     a, b = _fields(m, "a_"), _fields(m, "b_")
     bare = m.group("b_bare")
     if bare is not None:
-        if "day" in a and "dayto" not in a:  # "March 3 to 5"
-            b = {"mon": a["mon"], "day": bare} | ({"year": a["year"]} if "year" in a else {})
+        if "day" in a and "dayto" not in a:  # "March 3 to 5, 2018"
+            year = m.group("bare_year") or a.get("year")
+            b = {"mon": a["mon"], "day": bare} | ({"year": year} if year else {})
         elif a.keys() == {"year"} and m.group("conn") in "-–—":  # "2009-17"
             b = {"year": a["year"][:2] + bare.zfill(2)}
         else:

@@ -30,7 +30,10 @@ _AFTER = re.compile(
     rf"|\A[,.!?]?\s*(?:{SPEECH_VERBS})\s+(?P<who2>{_SPEAKER})\b"
 )
 _BEFORE = re.compile(
-    rf"\b(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b[^“”\"]{{0,60}}?[:,]?\s*\Z",
+    rf"\b(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b[^“”\"]{{0,60}}?[:,]?\s*\Z"
+    # "Chief Rosa Menendez called it “the worst fire ...”"
+    rf"|\b(?P<who3>{_SPEAKER})\s+(?:called|described|labeled|labelled)\s+"
+    r"(?:it|them|this|that|the\s+\w+)\s+(?:as\s+)?[:,]?\s*\Z",
 )
 # Unmarked speech: "I did not resign, Bharara said."
 _UNMARKED = re.compile(
@@ -114,5 +117,5 @@ def _speaker_around(text: str, start: int, end: int) -> str:
         return after.group("who") or after.group("who2") or ""
     before = _BEFORE.search(text[max(0, start - 120) : start])
     if before:
-        return before.group("who")
+        return before.group("who") or before.group("who3") or ""
     return ""

@@ -9,8 +9,9 @@ from importlib import resources
 import yaml
 from rapidfuzz import fuzz
 
-from claimcheck.lexicon import stem, words
-from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, Polarity
+from claimcheck.clauses import NEGATION_RE
+from claimcheck.lexicon import STOP_WORDS, content_key, stem, words
+from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, NameValue, Polarity
 from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
 from claimcheck.rules.values import disjoint_event_dates
 
@@ -40,21 +41,72 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if _has_quote(a) or _has_quote(b) or disjoint_event_dates(a, b):
             continue
-        if fuzz.token_sort_ratio(_plain(a.frame), _plain(b.frame)) < NEGATION_SIMILARITY:
-            continue
-        if _antonym_between(_stems(a.text), _stems(b.text)):
-            continue  # "approved" / "did not reject" say the same thing
         affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
+        if _antonym_between(_stems(a.frame), _stems(b.frame)):
+            continue  # "approved" / "did not reject" say the same thing
+        verb = _denied_verb(affirmed, negated)
+        if verb is None:
+            continue
         findings.append(
             Finding(
                 ConflictKind.NEGATION,
                 severity,
                 "NEGATION",
-                "the same statement is affirmed by one side and negated by the other",
+                f"'{verb}' is affirmed by one side and negated by the other",
                 {"affirmed": ("affirmed", [affirmed], []), "negated": ("negated", [negated], [])},
             )
         )
     return findings
+
+
+def _denied_verb(affirmed: Claim, negated: Claim) -> str | None:
+    """The word one claim negates and the other asserts, when they share a subject.
+
+    Either the two claims read alike apart from the negation, or the word right
+    after the negation ("did not sound") is asserted by the other claim ("sounded"),
+    not as an infinitive ("was asked to sound"), and the two share another key.
+    """
+    if fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame)) >= NEGATION_SIMILARITY:
+        denied = _negated_stems(negated.frame)
+        return sorted(denied)[0] if denied else "the statement"
+    asserted = _asserted_stems(affirmed.frame)
+    for verb in sorted(_negated_stems(negated.frame)):
+        if verb in asserted:
+            others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
+            if others or _shared_names(affirmed, negated):
+                return verb
+    return None
+
+
+_NEGATED_WORD = re.compile(
+    r"\b(?:not|never|no longer|n't|refused to|refusing to|declined to|failed to)\s+"
+    r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to)\s+)*(?P<word>[a-z]+)"
+    r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have)\s+)*(?P<word2>[a-z]+)",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?([a-z]+)", re.IGNORECASE)
+
+
+def _negated_stems(text: str) -> set[str]:
+    return {
+        stem(m.group("word") or m.group("word2"))
+        for m in _NEGATED_WORD.finditer(text)
+        if (m.group("word") or m.group("word2")).lower() not in STOP_WORDS
+    }
+
+
+def _asserted_stems(text: str) -> set[str]:
+    """Stems of words stated outright: not negated and not an infinitive ("asked to resign")."""
+    if NEGATION_RE.search(text):
+        return set()
+    infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
+    return {stem(word) for word in words(text)} - infinitives
+
+
+def _shared_names(a: Claim, b: Claim) -> bool:
+    names_a = {m.value.key() for m in a.mentions if isinstance(m.value, NameValue)}
+    names_b = {m.value.key() for m in b.mentions if isinstance(m.value, NameValue)}
+    return bool(names_a & names_b)
 
 
 def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:

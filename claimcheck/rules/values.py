@@ -16,6 +16,7 @@ from claimcheck.model import (
     Interval,
     Mention,
     MentionKind,
+    QuoteValue,
     Severity,
 )
 from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
@@ -96,10 +97,12 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
         def values_of(
             claim: Claim, unit: str = unit, counted: str = counted
         ) -> list[tuple[Mention, Interval]]:
+            quoted = _quoted_spans(claim)
             return [
                 (m, m.value.interval)
                 for m in claim.mentions
                 if isinstance(m.value, AmountValue)
+                and not any(s <= m.span.start < e for s, e in quoted)
                 and m.kind in AMOUNT_KINDS
                 and m.role == ""
                 and m.value.unit == unit
@@ -125,6 +128,15 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
 
 DATE = Rule("DATE", ConflictKind.DATE, check_dates)
 NUMBER = Rule("NUMBER", ConflictKind.NUMBER, check_numbers)
+
+
+def _quoted_spans(claim: Claim) -> list[tuple[int, int]]:
+    """Quotations with a known speaker: a number changed inside one is the QUOTE rule's."""
+    return [
+        (m.span.start, m.span.end)
+        for m in claim.mentions
+        if m.kind is MentionKind.QUOTE and isinstance(m.value, QuoteValue) and m.value.speaker
+    ]
 
 
 def _event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
