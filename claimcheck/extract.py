@@ -193,7 +193,28 @@ def _sentence_claims(
                 predicates=_predicates(sentence, piece, inside),
             )
         )
-    return claims
+    return _with_sentence_dates(claims, [_mention(source, sent_start, sentence, f) for f in found])
+
+
+def _with_sentence_dates(claims: list[Claim], sentence_mentions: list[Mention]) -> list[Claim]:
+    """A clause with no date of its own is dated by its sentence ("in 2011, when ...").
+
+    The borrowed dates carry role "context": they place the claim in time but are
+    never compared as the claim's own value.
+    """
+    dates = [m for m in sentence_mentions if m.kind is MentionKind.DATE and m.role == ""]
+    if len(claims) < 2 or not dates:
+        return claims
+    result = []
+    for claim in claims:
+        own = any(m.kind is MentionKind.DATE and m.role == "" for m in claim.mentions)
+        if own:
+            result.append(claim)
+            continue
+        borrowed = tuple(replace(m, role="context") for m in dates)
+        mentions = tuple(sorted((*claim.mentions, *borrowed), key=lambda m: m.span.start))
+        result.append(replace(claim, mentions=mentions))
+    return result
 
 
 def _without_holes(sentence: str, piece: Piece) -> str:

@@ -91,7 +91,9 @@ def is_background(claim: Claim, context: Context) -> bool:
     dates = [
         m.value
         for m in claim.mentions
-        if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
+        if m.kind is MentionKind.DATE
+        and isinstance(m.value, DateValue)
+        and m.role in ("", "context")
     ]
     return bool(dates) and all(d.last.toordinal() < cutoff for d in dates)
 

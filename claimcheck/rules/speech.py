@@ -16,6 +16,7 @@ from claimcheck.model import (
     QuoteValue,
     Severity,
 )
+from claimcheck.normalize.numbers import find_amounts
 from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
@@ -107,7 +108,7 @@ def _compare_quotes(
     changed = set(va.words.split()) ^ set(vb.words.split())
     if changed & _NEGATORS:
         verdict, why = severity, "the quotes differ in a negation"
-    elif any(any(ch.isdigit() for ch in word) for word in changed):
+    elif any(find_amounts(word) for word in changed):
         verdict, why = severity, "the quotes differ in a number"
     elif _names(qa.surface) ^ _names(qb.surface):
         verdict, why = severity, "the quotes differ in a name"

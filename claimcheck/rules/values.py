@@ -117,10 +117,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 "NUMBER",
                 values_of,
                 "the amounts cannot both be true",
-                running_total=counted in _RUNNING_TOTALS
-                or any(
-                    key in _RUNNING_TOTALS for claim in cluster.claims for key in claim.predicates
-                ),
+                running_total=True,
             )
         )
     return findings
@@ -242,8 +239,13 @@ def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
-    """Two reports from different days, or one that says the figure changed."""
+    """Two reports of a toll from different days, or one that says the figure changed."""
     for a, b, _severity in clashes:
+        if not (set(a.predicates) | set(b.predicates)) & _RUNNING_TOTALS and not any(
+            isinstance(m.value, AmountValue) and _counted_key(m.value.counted) in _RUNNING_TOTALS
+            for m in (*a.mentions, *b.mentions)
+        ):
+            continue
         published_a = getattr(context.sources.get(a.source_id), "published", None)
         published_b = getattr(context.sources.get(b.source_id), "published", None)
         if published_a != published_b or _UPDATE_CUES.search(a.text) or _UPDATE_CUES.search(b.text):
