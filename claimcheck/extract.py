@@ -75,9 +75,11 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     """Every atomic claim of ``source``, in text order."""
     claims: list[Claim] = []
     discourse = _Discourse()
-    for sent_start, sent_end in split_sentences(source.text):
+    sentences = split_sentences(source.text)
+    names = _capitalised_inside(source.text, sentences)
+    for sent_start, sent_end in sentences:
         sentence = source.text[sent_start:sent_end]
-        found = _find_all(sentence, source)
+        found = _find_all(sentence, source, names)
         _resolve_speakers(found, sentence, discourse)
         claims.extend(_sentence_claims(source, sent_start, sentence, found, discourse, len(claims)))
         people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
@@ -86,16 +88,42 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-def _find_all(sentence: str, source: Source) -> list[Found]:
-    """Every typed value in one sentence; dates win over numbers they overlap."""
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+")
+
+
+def _capitalised_inside(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:
+    """Words the source capitalises in mid-sentence: names, not sentence starts."""
+    return frozenset(
+        match.group(0)
+        for start, end in sentences
+        for match in _CAPITALISED.finditer(text, start, end)
+    )
+
+
+def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Found]:
+    """Every typed value in one sentence; dates win over numbers they overlap.
+
+    A single capitalised word that starts the sentence ("Senators", "Jurors") is a
+    name only when the source also capitalises it in mid-sentence.
+    """
     dates = find_dates(sentence, source.published)
     amounts = [a for a in find_amounts(sentence) if not _overlaps_any(a, dates)]
     quotes = find_quotes(sentence)
-    entities = [e for e in find_entities(sentence) if not _overlaps_any(e, dates)]
+    entities = [
+        e
+        for e in find_entities(sentence)
+        if not _overlaps_any(e, dates) and not _sentence_start_word(sentence, e, names)
+    ]
     dates = [_mark_report_date(sentence, d) for d in dates]
     found = dates + amounts + entities + quotes
     found.sort(key=lambda f: (f.start, -f.end))
     return found
+
+
+def _sentence_start_word(sentence: str, found: Found, names: frozenset[str]) -> bool:
+    surface = sentence[found.start : found.end]
+    leading = sentence[: found.start].strip(" “\"'‘(")
+    return not leading and surface.isalpha() and not surface.isupper() and surface not in names
 
 
 def _overlaps_any(item: Found, others: list[Found]) -> bool:
@@ -292,11 +320,11 @@ def _resolved(
     source: Source, sent_start: int, start: int, end: int, surface: str, target: Found
 ) -> Mention:
     return Mention(
-        kind=MentionKind.ACTOR,
+        kind=target.kind,
         span=Span(source.id, sent_start + start, sent_start + end),
         surface=surface,
         value=NameValue(key_text=target.value.key()),
-        role="pronoun",
+        role="antecedent",
     )
 
 

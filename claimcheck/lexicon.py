@@ -60,6 +60,7 @@ _SYNONYM_CLASSES = (
     "storm hurricane cyclone typhoon",
     "flood flooding",
     "vote ballot",
+    "bill measure legislation",
     "lawmaker legislator politician",
     "prosecutor attorney",
     "police officer cop",

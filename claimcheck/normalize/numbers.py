@@ -124,8 +124,8 @@ _VERBS = _words(
     "won lost left fell rose came went made took got gave saw ran met held paid sent spent kept "
     "led brought bought built caught chose drove fled flew found fought grew hung heard hid knew "
     "laid meant put read rode sank sat set shot shut sold sought spoke stood stole struck swore "
-    "taught thought threw wore wrote hit shook began broke burned beat bet cost cut let quit "
-    "remain remains stay stays appear appears seem seems become became"
+    "taught thought threw wore wrote shook began broke burned beat let quit remain remains "
+    "appear appears seem seems become became"
 )
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
               "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
@@ -158,8 +158,8 @@ _CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|(?:USD|EUR|GBP|Rs\.?)\s?)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?(cur)[mkbMKB]\b|(?!))"
 _VAGUE_RE = (
     r"[Tt]ens\s+of\s+(?:thousands|millions|billions)|[Hh]undreds\s+of\s+(?:thousands|millions|billions)"
-    r"|[Dd]ozens|[Ss]cores(?=\s+of\b)|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions"
-    r"|[Aa]\s+(?:couple|handful)(?=\s+of\b)|[Aa]\s+few|[Ss]everal"
+    r"|[Dd]ozens|[Ss]cores(?=\s+of\b|\s*\Z)|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions"
+    r"|[Aa]\s+(?:couple|handful)(?=\s+of\b|\s*\Z)|[Aa]\s+few|[Ss]everal"
 )
 _UNIT_WORDS = _alts([w for w in _UNIT_OF if w != "in"])
 _DAYS = r"[0-9]{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?"
@@ -182,7 +182,7 @@ _AMOUNT_RE = re.compile(
     | (?:[Vv]oted|[Vv]ote\s+of|[Vv]otes?\s+(?:was|were))\s+(?P<v_a2>[0-9]{{1,3}}|{_WN})
       \s*(?:-|–|to)\s*(?P<v_b2>[0-9]{{1,3}}|{_WN}))
 | (?P<appos>(?P<appos_name>[A-Z][\w’'.-]*),\s+(?P<appos_n>[0-9]{{1,3}}))(?![0-9])(?=\s*[,;)]|\s*\Z)
-| (?P<dage>(?:[Ii]n\s+)?(?:his|her|their|its)\s+(?:(?P<dage_mod>early|mid|late)[-\s]+)?
+| (?P<dage>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<dage_mod>early|mid|late)[-\s]+)?
       (?P<dage_n>[1-9]0)s)\b
 | (?P<ordd>[0-9]{{1,4}}(?:st|nd|rd|th))\b
 | (?:the|a|his|her|its|their)\s+(?P<ordw>{_alts(list(_ORDINAL_WORDS))})(?=[\s-]+[a-z])
@@ -299,6 +299,10 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
         subset.end() if subset else end,
         bool(m.group("vague") or m.group("dozen") or m.group("scale")),
     )
+    if kind is MentionKind.QUANTITY and not (
+        m.group("magpre") or text[m.start("unit") - 1 : m.start("unit")] == "-"
+    ):
+        counted = ""  # "12 km deep" measures nothing by name; "a 12-km tunnel" does
     if kind is MentionKind.NUMBER and not (
         whole or op or ranged or m.group("scale") or m.group("dozen") or m.group("vague")
     ):

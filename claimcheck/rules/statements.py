@@ -17,7 +17,7 @@ from claimcheck.rules.values import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
-ANTONYM_SIMILARITY = 75
+ANTONYM_SIMILARITY = 80
 
 _NEGATION_WORDS = re.compile(
     r"\b(?:not|never|no|did|does|do|has|have|had|was|were|is|are|n't|refused to|"
@@ -133,7 +133,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     continue
                 rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
                 rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
-                if fuzz.token_sort_ratio(rest_a, rest_b) < ANTONYM_SIMILARITY:
+                if fuzz.token_set_ratio(rest_a, rest_b) < ANTONYM_SIMILARITY:
                     continue
                 findings.append(
                     Finding(
