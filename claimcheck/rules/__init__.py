@@ -18,6 +18,7 @@ from claimcheck.model import (
     DateValue,
     Mention,
     MentionKind,
+    NameValue,
     Severity,
     Source,
 )
@@ -101,6 +102,31 @@ def is_background(claim: Claim, context: Context) -> bool:
 def same_period(a: Claim, b: Claim, context: Context) -> bool:
     """Claims are comparable unless one is background and the other is not."""
     return is_background(a, context) == is_background(b, context)
+
+
+def subject_key(claim: Claim, context: Context) -> str:
+    """The claim's subject when it is a name, or "" when unknown.
+
+    A relative clause's subject is its antecedent; otherwise a name (or resolved
+    pronoun) at the very start of the claim.
+    """
+    for mention in claim.mentions:
+        if mention.role == "antecedent" and isinstance(mention.value, NameValue):
+            return context.alias(mention.value.key())
+    names = sorted(
+        (
+            m
+            for m in claim.mentions
+            if isinstance(m.value, NameValue) and m.kind is not MentionKind.PLACE
+        ),
+        key=lambda m: m.span.start,
+    )
+    if names:
+        first = names[0]
+        lead = claim.text[: first.span.start - claim.span.start].strip().lower()
+        if lead in ("", "and", "but", "the", "then", "when", "as", "after", "before"):
+            return context.alias(first.value.key())  # type: ignore[union-attr]
+    return ""
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import STOP_WORDS, content_key, stem, words
 from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, NameValue, Polarity
-from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
+from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period, subject_key
 from claimcheck.rules.values import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
@@ -44,6 +44,9 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
         if _antonym_between(_stems(a.frame), _stems(b.frame)):
             continue  # "approved" / "did not reject" say the same thing
+        subjects = {subject_key(affirmed, context), subject_key(negated, context)}
+        if len(subjects - {""}) > 1:
+            continue  # different subjects: "Kim testified" / "Vance did not testify"
         verb = _denied_verb(affirmed, negated)
         if verb is None:
             continue
