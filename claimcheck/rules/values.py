@@ -197,6 +197,7 @@ def _value_rule(
         for a, b, severity in linked_pairs(cluster)
         if a.id in single
         and b.id in single
+        and not (a.hedged or b.hedged)  # "is expected to sign this week" commits to nothing
         and not single[a.id][1].overlaps(single[b.id][1])
         and not _under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not _under_negation(b, single[b.id][0])
