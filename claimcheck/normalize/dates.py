@@ -339,7 +339,7 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
         if not f.keys() <= {"wd", "part", "wmod", "mon"}:
             return _SKIP
         f["rel"] = "last" if lead == "this past" else lead
-    whole = False
+    whole = m.start() == 0 and m.end() == len(text.rstrip())
     if not whole and not _context_ok(f, lead, det, text, m.end()):
         return _SKIP
     value = _simple_value(f, published)
