@@ -20,7 +20,7 @@ NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(
-    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
+    r"\b(?:(?-i:may)|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
     r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
     r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
     r"|according to (?:people|a person|sources|one person|two people)",

@@ -192,6 +192,8 @@ def _sentence_claims(
     first_index: int,
 ) -> list[Claim]:
     content_start, content_end, who = attribution_span(sentence)
+    # "according to people familiar" hedges every clause it covers.
+    outside = sentence[:content_start] + " " + sentence[content_end:]
     attribution = _speaker_key(who, found, discourse) if who else ""
     claims: list[Claim] = []
     sentence_span = Span(source.id, sent_start, sent_start + len(sentence))
@@ -216,7 +218,7 @@ def _sentence_claims(
                 mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
                 polarity=Polarity.NEGATED if NEGATION_RE.search(kept) else Polarity.AFFIRMED,
                 attribution=speaker,
-                hedged=bool(HEDGE_RE.search(sentence)),
+                hedged=bool(HEDGE_RE.search(kept) or HEDGE_RE.search(outside)),
                 frame=_frame(sentence, piece, inside),
                 predicates=_predicates(sentence, piece, inside),
             )
