@@ -1,0 +1,55 @@
+"""Conflict rules from YAML cases: two outlets' sentences and the verdict expected."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimcheck.compare import find_conflicts
+from claimcheck.config import MatchSettings
+from claimcheck.extract import extract_claims
+from claimcheck.match import cluster_claims, entity_aliases
+from claimcheck.model import Conflict, Source
+from claimcheck.rules import all_rules
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def _source(name: str, text: str, published: date) -> Source:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Source(id=name, text=text, sha256=digest, outlet=name.upper(), published=published)
+
+
+def conflicts_between(a: str, b: str, published: date, published_b: date) -> tuple[Conflict, ...]:
+    sources = [_source("a", a, published), _source("b", b, published_b)]
+    claims = [claim for source in sources for claim in extract_claims(source)]
+    matched = cluster_claims(claims, MatchSettings())
+    return find_conflicts(matched.clusters, sources, entity_aliases(claims))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['expect']}: {c['a'][:45]}")
+def test_rule_case(case: dict[str, Any]) -> None:
+    published = case["published"]
+    found = conflicts_between(case["a"], case["b"], published, case.get("published_b", published))
+    reported = {(c.kind.value, c.severity.value) for c in found}
+    if case["expect"] == "none":
+        assert not {r for r in reported if r[1] != "variation"}, found
+    else:
+        assert (case["expect"], case.get("severity", "contradiction")) in reported, found
+
+
+def test_every_rule_has_a_code_and_a_docstring_with_both_examples() -> None:
+    codes = [rule.code for rule in all_rules()]
+    assert len(codes) == len(set(codes)) == 6
+    for rule in all_rules():
+        assert "Catches" in rule.doc and "Leaves alone" in rule.doc, rule.code
+
+
+def test_every_conflict_kind_has_a_case() -> None:
+    kinds = {case["expect"] for case in CASES}
+    assert {rule.kind.value for rule in all_rules()} <= kinds
