@@ -111,7 +111,14 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         scores[(i, j)] = pair_score(claims[i], claims[j], features[i], features[j], idf)
     edges = [(score, i, j) for (i, j), score in scores.items() if score >= settings.threshold]
     clusters = _average_linkage(len(claims), edges, scores, settings.threshold)
-    built = []
+    # A strong pair split between two clusters is still compared, as a cluster of its own.
+    cluster_of = {k: n for n, members in enumerate(clusters) for k in members}
+    clusters += [
+        [i, j]
+        for _score, i, j in sorted(edges, key=lambda e: (e[1], e[2]))
+        if cluster_of.get(i, -1 - i) != cluster_of.get(j, -1 - j)
+    ]
+    built: list[Cluster] = []
     for members in clusters:
         member_claims = tuple(claims[k] for k in members)
         if len({c.source_id for c in member_claims}) < 2:

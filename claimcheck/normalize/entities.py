@@ -22,7 +22,11 @@ _TITLE_WORDS = frozenset(
     justice chief minister prime chancellor gen lt colonel col sgt sergeant captain capt
     officer detective det sheriff commissioner director inspector superintendent mr mrs ms
     dr prof professor pope king queen prince princess sir lord lady dame rev reverend
-    chairman chairwoman ceo former acting interim then-president attorney
+    chairman chairwoman ceo former acting interim then-president attorney auditor treasurer
+    clerk manager spokesman spokeswoman spokesperson coach striker goalkeeper midfielder
+    defender driver guard economist analyst executive founder editor reporter councilman
+    councilwoman councillor alderman assemblyman assemblywoman trooper warden ambassador
+    envoy magistrate doctor nurse lawyer prosecutor commander marshal chancellor premier
     """.split()
 )
 
@@ -33,6 +37,8 @@ _ORG_WORDS = frozenset(
     house senate congress parliament ministry bank association union board commission
     institute foundation times post news press journal network service services bureau
     authority hospital center centre church club team fbi cia nasa un nato eu who
+    consulting partners holdings capital llp associates media systems technologies labs
+    airlines airways motors energy pharmaceuticals united rovers fc wanderers athletic
     """.split()
 )
 _PLACE_WORDS = frozenset(

@@ -168,7 +168,7 @@ _A_SCALE = (
 )
 
 _AMOUNT_RE = re.compile(
-    rf"""(?<![\w.,'’$£€#])(?:
+    rf"""(?<![\w,'’$£€#])(?!(?<=\.)[0-9])(?:
   (?P<skip>\+?\(?[0-9]{{3}}\)?[-.\s][0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
     | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{_MER})? | [0-9]{{1,2}}\s*{_MER}
@@ -205,7 +205,7 @@ _AMOUNT_RE = re.compile(
 )""",
     re.VERBOSE,
 )
-_TOKEN = re.compile(r"[\s-]*([A-Za-z][\w’'.-]*)")
+_TOKEN = re.compile(r"[\s-]*((?:[A-Za-z]\.){2,}|[A-Za-z][\w’'-]*\.?)")
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 _SUBSET = re.compile(r"\s*of\s+(?:them|whom|those|these|which|us|you)\b")
 _BEFORE = re.compile(r"([A-Za-z][\w.’'-]*)[-\s]\Z")

@@ -134,9 +134,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
             for y in sorted(lexicon.get(x, ())):
                 if y not in stems_b or y in stems_a:
                     continue
-                rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
-                rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
-                if fuzz.token_set_ratio(rest_a, rest_b) < ANTONYM_SIMILARITY:
+                if not _same_statement(a, b, x, y, context):
                     continue
                 findings.append(
                     Finding(
@@ -148,6 +146,24 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context) -> bool:
+    """The claims say the same apart from the antonyms.
+
+    Either they read alike, or they share a named subject and another name
+    ("Harwick beat Bexley" / "Harwick lost to Bexley").
+    """
+    rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
+    rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
+    if fuzz.token_set_ratio(rest_a, rest_b) >= ANTONYM_SIMILARITY:
+        return True
+    subject = subject_key(a, context)
+    if not subject or subject != subject_key(b, context):
+        return False
+    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
+    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    return bool((names_a & names_b) - {subject})
 
 
 NEGATION = Rule("NEGATION", ConflictKind.NEGATION, check_negation)
