@@ -33,7 +33,7 @@ class SourceMeta:
 class MatchSettings:
     """Tuning of the matcher; defaults were chosen on tests/data and the ECB+ corpus."""
 
-    threshold: float = 0.5  # pair score (0..1) at or above which two claims state one fact
+    threshold: float = 0.4  # pair score (0..1) at or above which two claims state one fact
     max_block: int = 64  # blocks larger than this are too common to pair on
 
 
