@@ -117,7 +117,9 @@ _STOP = _words(
     "the a an this these those their his her its our my your is are was were be been being have "
     "has had do does did will would could should may might must can shall said say says told "
     "not no also still each all more less most ago later earlier there here it he she they we "
-    "you i them him us me percent per cent according only just including both either"
+    "you i them him us me percent per cent according only just including both either today "
+    "yesterday tomorrow tonight now then again already ever never always once twice too though "
+    "although however instead"
 )
 # Verbs that end a counted phrase but do not end in -ed: "an earthquake struck", "10 died".
 _VERBS = _words(
@@ -132,7 +134,9 @@ _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "c
               "police": "police", "staff": "staff", "lives": "life", "wives": "wife",
               "knives": "knife", "thieves": "thief", "leaves": "leaf", "halves": "half",
               "series": "series", "species": "species", "news": "news", "media": "media",
-              "crises": "crisis", "analyses": "analysis"}  # fmt: skip
+              "crises": "crisis", "analyses": "analysis", "movies": "movie",
+              "rookies": "rookie", "cookies": "cookie", "calories": "calorie", "goalies": "goalie",
+              "zombies": "zombie", "lies": "lie", "ties": "tie", "pies": "pie"}  # fmt: skip
 # "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
 _RANGE_VERBS = _words("ranging ranged range ranges varying varied vary varies anywhere")
 _NOT_CODE_BEFORE = _STOP | _words("some nearly almost around roughly another those these all")
@@ -159,7 +163,8 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?(cur)[mkbM
 _VAGUE_RE = (
     r"[Tt]ens\s+of\s+(?:thousands|millions|billions)|[Hh]undreds\s+of\s+(?:thousands|millions|billions)"
     r"|[Dd]ozens|[Ss]cores(?=\s+of\b|\s*\Z)|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions"
-    r"|[Aa]\s+(?:couple|handful)(?=\s+of\b|\s*\Z)|[Aa]\s+few|[Ss]everal"
+    r"|[Aa]\s+(?:couple|handful)(?=\s+of\b|\s*\Z|[\s-]+(?:dozen|hundred|thousand|million)\b)"
+    r"|[Aa]\s+few|[Ss]everal"
 )
 _UNIT_WORDS = _alts([w for w in _UNIT_OF if w != "in"])
 _DAYS = r"[0-9]{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2})?"
@@ -168,11 +173,11 @@ _A_SCALE = (
 )
 
 _AMOUNT_RE = re.compile(
-    rf"""(?<![\w,'’$£€#])(?!(?<=\.)[0-9])(?:
-  (?P<skip>\+?\(?[0-9]{{3}}\)?[-.\s][0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
+    rf"""(?<![\w,:'’$£€#])(?!(?<=\.)[0-9])(?:
+  (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
     | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{_MER})? | [0-9]{{1,2}}\s*{_MER}
-    | (?:No|Nos|no)\.\s*[0-9]+ | No\s+[0-9]+
+    | (?:No|Nos|no)\.\s*[0-9]+ | No\s+[0-9]+ | [0-2][0-9][0-5][0-9]\s*(?:hours|hrs|GMT|UTC)\b
     | {_MONTH}\s+{_DAYS}(?![0-9])(?:,?\s+[0-9]{{4}})?
     | {_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+[0-9]{{4}})?
     | {_MONTH},?\s+(?:of\s+)?[0-9]{{4}}
@@ -191,10 +196,10 @@ _AMOUNT_RE = re.compile(
     | (?P<aged>[Aa]ged|[Aa]ges?|(?:[Aa]t\s+)?(?:the\s+)?age\s+of|[Aa]t\s+age)\s+
     | (?P<magpre>[Mm]agnitude)[-\s]+(?:of\s+)?)?
   (?P<cur>{_CUR})?
-  (?: (?P<vague>{_VAGUE_RE})\b
+  (?: (?P<vague>{_VAGUE_RE})\b(?:[\s-]+(?P<vmult>dozen|hundred|thousand|million|billion)\b)?
     | (?P<num>{_DIG}|{_NUMWORDS}|{_A_SCALE})
       (?:[\s-]+(?P<dozen>dozen)\b)?(?:(?:\s*|-)(?P<scale>{_SCALE}))?
-      (?:\s*(?P<conn>(?(between)and|(?:to|or|-|–)))\s*(?P<cur2>{_CUR})?
+      (?:\s*(?P<conn>(?(between)(?:and|to)|(?:to|or|-|–)))\s*(?P<cur2>{_CUR})?
         (?P<num2>{_DIG}|{_NUMWORDS})(?:[\s-]+(?P<dozen2>dozen)\b)?(?:(?:\s*|-)(?P<scale2>{_SCALE}))?)?)
   (?: (?P<pct>\s*%|\s*(?:percent|per\s+cent|pct)\b|\s+percentage\s+points?\b)
     | (?P<age>[-\s]years?[-\s]old\b|\s+years?\s+of\s+age\b)
@@ -207,6 +212,7 @@ _AMOUNT_RE = re.compile(
 )
 _TOKEN = re.compile(r"[\s-]*((?:[A-Za-z]\.){2,}|[A-Za-z][\w’'-]*\.?)")
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
+_TIME_AFTER = re.compile(r":[0-9]|\s*[aApP]\.?\s?[mM]\b")
 _SUBSET = re.compile(r"\s*of\s+(?:them|whom|those|these|which|us|you)\b")
 _BEFORE = re.compile(r"([A-Za-z][\w.’'-]*)[-\s]\Z")
 _GLUED_CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\Z")
@@ -271,15 +277,21 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
     glued = text[end : end + 2]
     if not m.group("cur") and _glued_code(text, core):
         return []  # "F-16", "COVID-19"
-    if glued[:1].isupper() or glued[:1] == "s" and not glued[1:2].isalpha():
-        return []  # "5G", "1990s", "737s"
+    if glued[:1].isupper() or glued[:1].islower() and not _glued_word_ok(text, end):
+        return []  # "5G", "1990s", "76ers"; but "10of them" is a lost space
+    if _TIME_AFTER.match(text, end) or _in_url(text, core):
+        return []  # "around 4:30 a.m.", "/news/2013/..."
+    number = m.group("num") or ""
+    if number[:1] == "0" and number[1:2].isdigit():
+        return []  # "007", the "000" of a split "$500, 000"
     kind, unit = _kind_unit(m)
     op = _APPROX_OP.get(" ".join((m.group("approx") or "").lower().split()), "")
     suffix = (m.group("suffix") or "").split()
     op = op or _SUFFIX_OP.get(suffix[-1].lower() if suffix else "", "")
-    if m.group("vague") is not None:
+    if m.group("vague") is not None:  # "several dozen" is several times twelve
         lo, hi = _vague(m.group("vague"))
-        first, last, half = lo, hi, 0.0
+        times = 12.0 if m.group("vmult") == "dozen" else _SCALES.get(m.group("vmult") or "", 1.0)
+        first, last, half = lo * times, hi * times, 0.0
     else:
         first, half = _number(m.group("num"), m.group("dozen"), m.group("scale"))
         last = first
@@ -306,9 +318,9 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
     if kind is MentionKind.NUMBER and not (
         whole or op or ranged or m.group("scale") or m.group("dozen") or m.group("vague")
     ):
-        number = m.group("num")
-        if number.isdigit() and 1500 <= int(number) <= 2099 and not plural:
-            return []  # a year: the date finder reads it
+        year_like = number.isdigit() and 1500 <= int(number) <= 2099
+        if year_like and not (plural and _lower_after(text, end)):
+            return []  # a year, "the 2007 Oscars": the date finder reads it
         if number.lower() == "one" and not counted and not subset:
             return []  # "one of the most", "the one who"
         before = _word_before(text, core)
@@ -319,14 +331,8 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
             and not glued.strip()[:1].isalpha()
         ):
             return []  # "Jets 24, Giants 10", "Apollo 11."
-    lead = (
-        m.group("approx")
-        or m.group("aged")
-        or m.group("magpre")
-        or m.group("between")
-        or ranged
-        and m.group("from")
-    )
+    lead = m.group("approx") or m.group("aged") or m.group("magpre")
+    lead = lead or ranged and (m.group("between") or m.group("from"))
     start = m.start() if lead else core
     return [_found(kind, start, end, interval, unit, counted, "subset" if subset else "")]
 
@@ -482,9 +488,8 @@ def _counted(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]:
             return _singular(low), True
         if raw.endswith(".") and "." not in word:
             break  # the sentence ended
-    if kept and kept[-1].islower():
-        return _singular(kept[-1]), False
-    return "", False
+    nouns = [word for word in kept if word.islower()]
+    return (_singular(nouns[-1]) if nouns else ""), False
 
 
 def _modifies_next(text: str, pos: int) -> bool:
@@ -514,6 +519,25 @@ def _singular(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return word[:-2]
     return word[:-1]
+
+
+def _glued_word_ok(text: str, end: int) -> bool:
+    """Whether letters glued to a number are a lost space ("10of them", "5people")."""
+    word = _TOKEN.match(text, end)
+    low = word.group(1).rstrip(".").lower() if word else ""
+    return low in _STOP or _is_plural(low)
+
+
+def _lower_after(text: str, end: int) -> bool:
+    word = _TOKEN.match(text, end)
+    return word is not None and word.group(1)[:1].islower()
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a web address or path ("/2013/may/03/", "www.")."""
+    space = max(text.rfind(" ", max(0, pos - 200), pos), text.rfind("\n", max(0, pos - 200), pos))
+    chunk = text[space + 1 : pos]
+    return "/" in chunk or "www." in chunk
 
 
 def _word_before(text: str, pos: int) -> str:
