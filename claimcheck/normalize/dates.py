@@ -158,7 +158,7 @@ _DATE_PATTERN = rf"""(?:
      (?P<rb_h>1[0-2]|0?[1-9])(?::(?P<rb_mi>[0-5][0-9]))?\s*(?P<rb_mer>{_MER}))
 | (?P<time>(?:[Aa]t\s+)?(?:(?P<t_mod>{_ci(_TMOD)})\s+)?{_clock("t_")})
 | (?P<range>(?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+)?{_simple("a_")}
-     \s*(?P<conn>(?(between)and|(?:to|through|thru|until|till|[-–—])))\s*
+     \s*(?P<conn>(?(between)(?:and|to)|(?:to|through|thru|until|till|[-–—])))\s*
      (?:{_simple("b_")}|(?P<b_bare>{_DAY})(?![-/][0-9])(?:,?\s+(?P<bare_year>{_YEAR}))?))
 | (?P<single>(?:(?P<lead>{_ci(_LEADS)})\s+)?(?:(?P<det>[Tt]he|[Aa]n?)\s+)?{_simple("s_")})
 | (?P<quarter>(?:[Tt]he\s+)?(?P<q_ord>{_ci("first|second|third|fourth|final|last|this|next")}
