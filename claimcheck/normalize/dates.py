@@ -136,7 +136,7 @@ def _simple(p: str) -> str:
       (?: {mon3}(?:,?\s+(?:of\s+)?(?P<{p}year3>{_YEAR}))?
         | (?P<{p}season>{_ci("|".join(_SEASONS))})\s+(?:of\s+)?(?P<{p}year4>{_YEAR})
         | (?P<{p}decade>(?:1[5-9]|20)[0-9]0s|['’][0-9]0s)\b
-        | (?P<{p}year5>{_YEAR}) )
+        | (?P<{p}year5>{_YEAR})(?:[-–/](?P<{p}yy>[0-9]{{2}})(?![0-9]|[-/][0-9]))? )
     | (?:(?P<{p}wmod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?)?(?P<{p}wd>{_WD})\b
       (?:\s+(?P<{p}part>morning|afternoon|evening|night))?
     )"""
@@ -229,7 +229,7 @@ def find_dates(text: str, published: date | None) -> list[Found]:
     pos = 0
     while (m := _DATE_RE.search(text, pos)) is not None:
         try:
-            hit = _resolve(m, text, published)
+            hit = _SKIP if _in_url(text, m.start()) else _resolve(m, text, published)
         except (ValueError, OverflowError):  # a day that does not exist ("February 30")
             hit = None
         if isinstance(hit, Found):
@@ -239,6 +239,13 @@ def find_dates(text: str, published: date | None) -> list[Found]:
 
 
 _SKIP = object()  # the words matched are not a date here: do not look inside them again
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a web address or path ("/2013/may/03/", "www.")."""
+    space = max(text.rfind(" ", max(0, pos - 200), pos), text.rfind("\n", max(0, pos - 200), pos))
+    chunk = text[space + 1 : pos]
+    return "/" in chunk or "www." in chunk
 
 
 def _resolve(m: re.Match[str], text: str, published: date | None) -> Found | object | None:
@@ -445,6 +452,11 @@ def _simple_value(f: dict[str, str], published: date | None) -> DateValue | Unre
             int(digits) if len(digits) == 4 else 1900 + int(digits) + 100 * (int(digits) < 30)
         )
         value = DateValue(date(start_year, 1, 1), date(start_year + 9, 12, 31), "range")
+    elif year and "yy" in f:  # "the 2008-09 season"
+        last = year // 100 * 100 + int(f["yy"])
+        if not year < last <= year + 10:
+            return None
+        value = DateValue(date(year, 1, 1), date(last, 12, 31), "range")
     elif year:
         value = _months(year, 1, 12, "year")
     else:
