@@ -46,6 +46,7 @@ import re
 
 from claimcheck.model import AmountValue, Interval, MentionKind
 from claimcheck.normalize import Found
+from claimcheck.normalize.dates import word_trie
 
 INF = math.inf
 
@@ -172,8 +173,8 @@ _A_SCALE = (
     r"(?:[Aa]n?|[Hh]alf\s+a|[Aa]\s+half)(?=[\s-]+(?:dozen|hundred|thousand|million|billion)\b)"
 )
 
-_AMOUNT_RE = re.compile(
-    rf"""(?<![\w,:'’$£€#])(?!(?<=\.)[0-9])(?:
+# The whole grammar; ``_AMOUNT_RE`` runs it only where ``_FIRST`` allows a match to begin.
+_AMOUNT_PATTERN = rf"""(?:
   (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
     | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{_MER})? | [0-9]{{1,2}}\s*{_MER}
@@ -207,9 +208,20 @@ _AMOUNT_RE = re.compile(
     | [-\s]?(?P<unit>{_UNIT_WORDS})\b(?:\s+(?P<temp>Fahrenheit|Celsius|F|C)\b)?
     | (?P<richter>\s+on\s+the\s+Richter\s+scale))?
   (?P<suffix>\s+or\s+(?:more|greater|higher|above|over|fewer|less|so|thereabouts)\b|\+|-plus\b)?
-)""",
-    re.VERBOSE,
+)"""
+_FIRST_WORDS = {
+    phrase.split()[0]
+    for phrases in (_CODE_WORDS, _MONTH)
+    for phrase in re.sub(r"[^A-Za-z| ]", "", phrases).split("|")
+} | {phrase.split()[0] for phrase in [*_APPROX_OP, *_ONES, *_TENS, *_ORDINAL_WORDS, *_VAGUE]}
+_FIRST_WORDS |= _words(
+    "between from aged age ages at the magnitude half his her their its tens voted vote votes no "
+    "nos usd eur gbp rs"
 )
+_FIRST_WORDS |= {w.title() for w in _FIRST_WORDS} | {w.upper() for w in _FIRST_WORDS}
+# Where a match may begin: testing this first makes a miss cheap (about 3x faster overall).
+_FIRST = rf"(?=[0-9$£€¥+(]|(?:US|A|C)\$|[A-Z][\w’'.-]*,\s+[0-9]|{word_trie(_FIRST_WORDS)}\b)"
+_AMOUNT_RE = re.compile(rf"(?<![\w,:'’$£€#])(?!(?<=\.)[0-9]){_FIRST}{_AMOUNT_PATTERN}", re.VERBOSE)
 _TOKEN = re.compile(r"[\s-]*((?:[A-Za-z]\.){2,}|[A-Za-z][\w’'-]*\.?)")
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 _TIME_AFTER = re.compile(r":[0-9]|\s*[aApP]\.?\s?[mM]\b")

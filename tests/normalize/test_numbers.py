@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.model import AmountValue, Interval
-from claimcheck.normalize import Found
+from claimcheck.normalize import Found, numbers
 from claimcheck.normalize.numbers import find_amounts
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "numbers.yaml").read_text("utf-8"))
@@ -91,6 +92,8 @@ AMOUNTISH = [
     "cent", "years", "year-old", "aged", "old", "magnitude", "km", "miles", "feet", "degrees",
     "vote", "voted", "-", "third", "21st", "the", "people", "attorneys", "U.S.", "Democrats",
     "who", "said", "Bharara,", ",", "COVID-19", "F-16", "Flight", "No.", "2:29", "pm", "March",
+    "US$5", "A$3", "USD", "Aged", "Several", "Dozens", "Nearly", "About", "(212)", "555-1234",
+    "his", "40s", "Rs.", "Vol.", "Boeing", "percentage", "points", "at", "age", "Tens",
 ]  # fmt: skip
 amountish_text = st.lists(st.sampled_from(AMOUNTISH), max_size=14).map(" ".join)
 
@@ -126,3 +129,11 @@ def test_a_surface_reads_the_same_on_its_own(text: str) -> None:
         assert isinstance(item.value, AmountValue)
         assert again[0].value.interval == item.value.interval, surface
         assert again[0].value.unit == item.value.unit, surface
+
+
+@given(amountish_text)
+def test_the_first_word_filter_finds_what_the_full_grammar_finds(text: str) -> None:
+    unfiltered = re.compile(r"(?<![\w,:'’$£€#])(?!(?<=\.)[0-9])" + numbers._AMOUNT_PATTERN, re.X)
+    assert [m.span() for m in numbers._AMOUNT_RE.finditer(text)] == [
+        m.span() for m in unfiltered.finditer(text)
+    ]
