@@ -84,6 +84,26 @@ def test_overlaps(first: str, second: str, overlap: bool) -> None:
     assert _interval(second).overlaps(_interval(first)) is overlap
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "granularity"),
+    [
+        ("March 11, 2017", None, "day"),
+        ("November", PUBLISHED, "month"),
+        ("in 2009", None, "year"),
+        ("last week", PUBLISHED, "week"),
+        ("Q4 2016", None, "quarter"),
+        ("from 2009 to 2017", None, "range"),
+        ("since 2009", PUBLISHED, "range"),
+        ("since 2009", None, "open"),  # no publication date: the end stays open
+        ("before 2010", None, "open"),
+    ],
+)
+def test_granularity(text: str, published: date | None, granularity: str) -> None:
+    (found,) = find_dates(text, published)
+    assert isinstance(found.value, DateValue)
+    assert found.value.granularity == granularity
+
+
 # ----------------------------------------------------------------------- properties
 
 DATEISH = [
