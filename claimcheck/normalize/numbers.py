@@ -10,19 +10,25 @@ not. Numbers inside names, codes, dates and clock times ("F-16", "Flight 370",
 
 Vague words:
 
-=========================  ==============  =========================================
-words                      interval        why
-=========================  ==============  =========================================
-a couple (of)              [2, 3]          "a couple of days": two, loosely three
+=========================  ===================  ======================================
+words                      interval             why
+=========================  ===================  ======================================
+a couple (of)              [2, 3]               "a couple of days": two, loosely three
 a few                      [2, 6]
-a handful (of)             [3, 7]          five fingers, either way by two
-several                    [3, 9]          more than a couple, fewer than a dozen
-a dozen / half a dozen     12 / 6          exact unless an approximator says not
-dozens                     [24, inf)       at least two dozen; no upper bound
-scores (of)                [40, inf)
-hundreds, thousands, ...   [200, inf), [2000, inf), [2e6, inf) (millions), ...
-tens / hundreds of X       [20 X, inf) / [200 X, inf): "tens of thousands"
-=========================  ==============  =========================================
+a handful (of)             [3, 7]               five fingers, either way by two
+several                    [3, 9]               more than a couple, under a dozen
+a dozen / half a dozen     12 / 6               exact unless an approximator says not
+dozens                     [24, inf)            at least two dozen; no upper bound
+scores (of)                [40, inf)            at least two score
+hundreds                   [200, inf)           likewise for each scale word:
+thousands                  [2000, inf)          at least two of them
+millions                   [2e6, inf)
+billions                   [2e9, inf)
+tens of thousands          [20000, inf)         "tens of X" is at least 20 X
+hundreds of thousands      [200000, inf)        "hundreds of X" is at least 200 X
+several dozen, a few       the word's interval  "several dozen" is [36, 108]
+hundred, a couple dozen    times the scale
+=========================  ===================  ======================================
 
 Approximators (X the stated value):
 
