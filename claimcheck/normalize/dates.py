@@ -76,6 +76,11 @@ _AFTER_YEAR_OK = _words(
 _FUNCTION_WORDS = _AFTER_YEAR_OK | _words("said says who whom")
 _OPEN_LEADS = _words("since before after until till through by") | {"prior to"}
 _REL_LEADS = _words("last next this") | {"this past"}
+# Leads that put a month or weekday ahead of publication: "sentencing is set for October".
+_FUTURE_LEADS = frozenset(
+    "set for|scheduled for|slated for|planned for|due in|due on|expected in|expected on"
+    "|to be held in|to be held on|will be held in|will be held on|this coming|coming".split("|")
+)
 _WEAK_LEADS = _words("by of from at for on")
 _TMOD = (
     "shortly before|shortly after|just before|just after|soon after|right after|right before"
@@ -84,7 +89,8 @@ _TMOD = (
 )
 _LEADS = (
     "since|before|after|until|till|through|by|prior to|in|during|on|of|from|at|for|throughout"
-    "|this past|last|next|this"
+    "|this past|this coming|last|next|this|"
+    + "|".join(sorted(_FUTURE_LEADS, key=len, reverse=True))
 )
 _UNITS = "day|week|month|year|night|decade|hour"
 _YEAR = r"(?:1[5-9]|20)[0-9][0-9](?![0-9]|[.,][0-9])"
@@ -224,6 +230,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     for name in _DATE_RE.groupindex
     if name[:2] in ("a_", "b_", "s_")
 }
+_PAST_BEFORE = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?\Z")  # "was set for Dec. 28"
 _NEXT_WORD = re.compile(r"['’]s\b|\s+([A-Za-z][\w-]*)")
 _H24_CONTEXT = re.compile(r"\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local|hrs|hours|h\b)")
 
@@ -351,13 +358,17 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
         if not f.keys() <= {"wd", "part", "wmod", "mon"}:
             return _SKIP
         f["rel"] = "last" if lead == "this past" else lead
+    future = lead in _FUTURE_LEADS and "year" not in f and ("mon" in f or "wd" in f)
+    future = future and not _PAST_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if future:
+        f["rel"] = "future"
     whole = m.start() == 0 and m.end() == len(text.rstrip())
     if not whole and not _context_ok(f, lead, det, text, m.end()):
         return _SKIP
     value = _simple_value(f, published)
     if lead in _OPEN_LEADS:
         value = _open(lead, value, published)
-    if lead in _OPEN_LEADS or lead in _REL_LEADS:
+    if lead in _OPEN_LEADS or lead in _REL_LEADS or future:
         start = m.start("lead")
     else:  # "in", "of", "the" do not change the value
         start = min(m.start(n) for n in _FIELDS if n.startswith("s_") and m.start(n) >= 0)
@@ -441,7 +452,7 @@ def _simple_value(f: dict[str, str], published: date | None) -> DateValue | Unre
         if "day" in f:
             first, last = (int(f.get(k, "0").rstrip("stndrh")) for k in ("day", "dayto"))
             if not year and published is not None:
-                year = _nearest_year(month, first, published, f.get("wdp"))
+                year = _nearest_year(month, first, published, f.get("wdp"), f.get("rel", ""))
             start = date(year, month, first)
             if last:
                 return DateValue(start, date(year, month, last), "range")
@@ -495,7 +506,7 @@ def _modify(value: DateValue, mod: str) -> DateValue:
     return value
 
 
-def _nearest_year(month: int, day: int, published: date, weekday: str | None) -> int:
+def _nearest_year(month: int, day: int, published: date, weekday: str | None, rel: str) -> int:
     """Pick the year that puts ``month``/``day`` nearest publication (on ``weekday`` if given)."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -504,16 +515,19 @@ def _nearest_year(month: int, day: int, published: date, weekday: str | None) ->
         except ValueError:
             continue
         wrong_day = weekday is not None and _WEEKDAYS[candidate.weekday()] != weekday.lower()
-        candidates.append((wrong_day, abs((candidate - published).days), year))
+        past = rel == "future" and candidate < published  # "set for March 3": not a past one
+        candidates.append((past, wrong_day, abs((candidate - published).days), year))
     if not candidates:
         raise ValueError("no such day")
-    return min(candidates)[2]
+    return min(candidates)[-1]
 
 
 def _month_year(month: int, p: date, rel: str) -> int:
     """The year of a month named without one: the latest on or before publication."""
     if rel == "next":
         return p.year if month > p.month else p.year + 1
+    if rel == "future":
+        return p.year if month >= p.month else p.year + 1
     if rel == "last":
         return p.year if month < p.month else p.year - 1
     return p.year if month <= p.month or rel == "this" else p.year - 1
@@ -526,7 +540,7 @@ def _weekday(f: dict[str, str], published: date | None) -> DateValue | Unresolve
     rel = f.get("rel", "")
     if rel == "next":
         back = -((-back) % 7 or 7)
-    elif rel == "this":
+    elif rel in ("this", "future"):
         back = -((-back) % 7)
     elif rel == "last":
         back = back or 7
