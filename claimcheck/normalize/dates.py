@@ -2,9 +2,10 @@
 
 Every date is the interval of days it names, resolved against the publication
 date: "November" in an article of 2017-03-11 is 2016-11-01..2016-11-30,
-"Saturday" the most recent Saturday on or before publication, "since 2009"
-2009-01-01..publication. With no publication date, anything relative stays an
-``UnresolvedDate`` holding its surface; it is never guessed.
+"Saturday" the most recent Saturday on or before publication, "Dec. 28" the one
+nearest publication, "since 2009" 2009-01-01..publication. With no publication
+date, anything relative stays an ``UnresolvedDate`` holding its surface; it is
+never guessed.
 
 Words that are only sometimes dates need context: a bare year ("in 2009", "the
 2016 election", not "2009 people"), "May" and "March" ("in May", "a May meeting",
@@ -20,6 +21,7 @@ late / end of              second half
 since X                    X.first .. publication (open end if unknown)
 before X / after X         open interval ending the day before X / after
 until, through, by X       open interval ending on X's last day
+set for, scheduled for X   the first such month or day on or after publication
 "N days ago"               that day; weeks, months, years +-3, 15, 182 days
 shortly/just before T      [T-30min, T)
 shortly/just after T       (T, T+30min]
