@@ -160,7 +160,6 @@ _MONTH = (
 )
 _MER = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
 _DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
-_ONE = _alts(_ONES[1:10])
 _WN = rf"(?:{_alts(_TENS)}(?:[-\s](?:{'|'.join(_ONES[1:10])})\b)?|{_alts(_ONES)})\b"
 _NUMWORDS = (
     rf"{_WN}(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b(?:[\s-]+(?:and\s+)?{_WN})?)*"
@@ -329,9 +328,8 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
         subset.end() if subset else end,
         bool(m.group("vague") or m.group("dozen") or m.group("scale")),
     )
-    if kind is MentionKind.QUANTITY and not (
-        m.group("magpre") or text[m.start("unit") - 1 : m.start("unit")] == "-"
-    ):
+    hyphenated = m.start("unit") > 0 and text[m.start("unit") - 1] == "-"
+    if kind is MentionKind.QUANTITY and not (m.group("magpre") or hyphenated):
         counted = ""  # "12 km deep" measures nothing by name; "a 12-km tunnel" does
     if kind is MentionKind.NUMBER and not (
         whole or op or ranged or m.group("scale") or m.group("dozen") or m.group("vague")
@@ -446,7 +444,7 @@ def _interval(op: str, first: float, last: float, half: float, wide: bool) -> In
         return Interval(0, last, hi_open=True)
     if op == "atmost":
         return Interval(0, last)
-    if half and not wide:
+    if half and not wide and op != "exact":
         return Interval(_tidy(first - half), _tidy(first + half), hi_open=True)
     return Interval(first, last)
 
