@@ -233,6 +233,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     if name[:2] in ("a_", "b_", "s_")
 }
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?\Z")  # "was set for Dec. 28"
+_NAMED_DAY = re.compile(
+    r"\b(?:Good|Black|Super|Cyber|Patch|Ash|Bloody|Easter|Palm|Holy|Shrove)\s+\Z"
+)
 _NEXT_WORD = re.compile(r"['’]s\b|\s+([A-Za-z][\w-]*)")
 _H24_CONTEXT = re.compile(r"\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local|hrs|hours|h\b)")
 
@@ -365,7 +368,7 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
     if future:
         f["rel"] = "future"
     whole = m.start() == 0 and m.end() == len(text.rstrip())
-    if not whole and not _context_ok(f, lead, det, text, m.end()):
+    if not whole and not _context_ok(f, lead, det, text, m.start(), m.end()):
         return _SKIP
     value = _simple_value(f, published)
     if lead in _OPEN_LEADS:
@@ -377,7 +380,7 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
     return _date_found(text, start, m.end(), value)
 
 
-def _context_ok(f: dict[str, str], lead: str, det: str, text: str, end: int) -> bool:
+def _context_ok(f: dict[str, str], lead: str, det: str, text: str, start: int, end: int) -> bool:
     """Whether a bare year, a month alone or a weekday is a date here."""
     following = _NEXT_WORD.match(text, end)
     word = (following.group(1) or "'s") if following else ""
@@ -395,7 +398,9 @@ def _context_ok(f: dict[str, str], lead: str, det: str, text: str, end: int) -> 
         if det and word.islower() and word not in _FUNCTION_WORDS:
             return True  # "a May meeting"
         return f["mon"] not in ("May", "March") and not word[:1].isupper()
-    return not ("wd" in f and det == "a")  # "on a Saturday" is any Saturday
+    if "wd" in f and (det == "a" or det and word[:1].isupper()):
+        return False  # "on a Saturday" is any Saturday; "the Sunday Times" is a name
+    return not ("wd" in f and _NAMED_DAY.search(text, max(0, start - 12), start))
 
 
 def _date_found(
