@@ -65,7 +65,7 @@ def apply_baseline(report: Report, config: Config) -> Report:
     )
     found = {conflict.fingerprint for conflict in report.conflicts}
     stale = tuple(sorted({entry.fingerprint for entry in config.baseline} - found))
-    return replace(report, conflicts=conflicts, stale=stale)
+    return replace(report, conflicts=conflicts, stale=stale, checked=True)
 
 
 def _statuses(conflicts: Sequence[Conflict], entries: Iterable[BaselineEntry]) -> list[str]:

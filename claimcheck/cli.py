@@ -22,6 +22,7 @@ from claimcheck.report.text import summary_line
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     help="Find where news articles about the same events contradict each other.",
@@ -78,6 +79,15 @@ def user_errors(debug: bool) -> Iterator[None]:
             traceback.print_exc()
         where = f"{exc.filename}: " if exc.filename else ""
         _fail(f"[E090] {where}{exc.strerror or exc}; check the path and permissions")
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug, not bad input: still one line unless --debug
+        if debug:
+            traceback.print_exc()
+        _fail(
+            f"[E099] internal error ({type(exc).__name__}: {exc}); "
+            "please report it with the output of --debug"
+        )
 
 
 def _fail(message: str) -> NoReturn:

@@ -84,7 +84,7 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
         claims.extend(_sentence_claims(source, sent_start, sentence, found, discourse, len(claims)))
         people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
         if people:
-            discourse.last_person = people[-1].value.key()  # type: ignore[union-attr]
+            discourse.last_person = people[-1].value.key()
     return tuple(claims)
 
 

@@ -349,3 +349,4 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     clusters: tuple[Cluster, ...] = field(default=(), repr=False)
     stale: tuple[str, ...] = ()  # baselined fingerprints no longer found
+    checked: bool = False  # statuses come from a baseline (a `check` run)

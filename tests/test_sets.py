@@ -32,9 +32,7 @@ def scores() -> dict[str, Score]:
 
 def test_there_are_enough_sets_with_every_kind() -> None:
     assert len(SETS) >= 6
-    kinds = {
-        item.kind for folder in SETS for item in load_expected(folder)["contradictions"]
-    }
+    kinds = {item.kind for folder in SETS for item in load_expected(folder)["contradictions"]}
     assert kinds == {"date", "number", "negation", "antonym", "attribution", "quote"}
 
 

@@ -476,7 +476,7 @@ def _footer(report: Report) -> str:
 
 def _shows_status(report: Report) -> bool:
     """Tell a run against a baseline: some conflict is acknowledged, or some is stale."""
-    return bool(report.stale) or any(c.status != "new" for c in report.conflicts)
+    return report.checked or bool(report.stale) or any(c.status != "new" for c in report.conflicts)
 
 
 def _outlet(source: Source) -> str:

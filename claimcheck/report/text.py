@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from io import StringIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
@@ -53,7 +54,7 @@ def summary_line(report: Report) -> str:
 
 
 def _panel(conflict: Conflict, sources: dict[str, Source]) -> Panel:
-    parts: list[Text] = [Text(conflict.explanation, style="italic")]
+    parts: list[RenderableType] = [Text(conflict.explanation, style="italic")]
     for side in conflict.sides:
         parts.append(Text(""))
         parts.extend(_side(side, sources))
@@ -71,8 +72,8 @@ def _panel(conflict: Conflict, sources: dict[str, Source]) -> Panel:
     )
 
 
-def _side(side: Side, sources: dict[str, Source]) -> list[Text]:
-    lines = [Text.assemble((side.display, "bold"), f"  ({side.value})")]
+def _side(side: Side, sources: dict[str, Source]) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text.assemble((side.display, "bold"), f"  ({side.value})")]
     for claim in side.claims:
         source = sources.get(claim.source_id)
         outlet = source.outlet if source and source.outlet else "outlet unknown"
@@ -81,14 +82,13 @@ def _side(side: Side, sources: dict[str, Source]) -> list[Text]:
     return lines
 
 
-def _sentence(claim: Claim, source: Source | None, mentions: tuple[Mention, ...]) -> Text:
+def _sentence(claim: Claim, source: Source | None, mentions: tuple[Mention, ...]) -> Padding:
+    """The claim's whole sentence, indented, with the conflicting value highlighted."""
     if source is None:
-        return Text(f"    {claim.text}")
+        return Padding(Text(claim.text), (0, 0, 0, 4))
     start, end = claim.sentence.start, claim.sentence.end
-    text = Text("    " + source.text[start:end])
+    text = Text(source.text[start:end])
     for mention in mentions:
         if mention.span.source_id == claim.source_id and start <= mention.span.start < end:
-            text.stylize(
-                "bold reverse", 4 + mention.span.start - start, 4 + mention.span.end - start
-            )
-    return text
+            text.stylize("bold reverse", mention.span.start - start, mention.span.end - start)
+    return Padding(text, (0, 0, 0, 4))

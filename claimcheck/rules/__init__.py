@@ -125,7 +125,7 @@ def subject_key(claim: Claim, context: Context) -> str:
         first = names[0]
         lead = claim.text[: first.span.start - claim.span.start].strip().lower()
         if lead in ("", "and", "but", "the", "then", "when", "as", "after", "before", "which"):
-            return context.alias(first.value.key())  # type: ignore[union-attr]
+            return context.alias(first.value.key())
     return ""
 
 
