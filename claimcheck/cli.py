@@ -93,7 +93,7 @@ def user_errors(debug: bool) -> Iterator[None]:
 def _fail(message: str) -> NoReturn:
     from rich.console import Console
 
-    Console(stderr=True, highlight=False).print(message, style="red", markup=False)
+    Console(stderr=True, highlight=False, soft_wrap=True).print(message, style="red", markup=False)
     raise typer.Exit(ExitCode.USAGE)
 
 
