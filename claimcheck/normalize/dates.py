@@ -236,6 +236,12 @@ _PAST_BEFORE = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?\Z")  # "was set fo
 _NAMED_DAY = re.compile(
     r"\b(?:Good|Black|Super|Cyber|Patch|Ash|Bloody|Easter|Palm|Holy|Shrove)\s+\Z"
 )
+_SPORT = re.compile(
+    r"\b(?:yards?|touchdowns?|scor(?:e|ed|es|ing)|(?<!percentage )points|pass(?:es)?|deficit"
+    r"|trailing|tie|tied|lead|interceptions?|games?|field goal|punt(?:ed|s)?|victory|defeat"
+    r"|fumbled?|drives?|defen[cs]e|defensive|offen[cs]e|offensive|quarterback|half|halftime"
+    r"|season|end zone|rall(?:y|ied)|rebounds?|assists?|innings?|goals?|[0-9]+-[0-9]+)\b"
+)
 _NEXT_WORD = re.compile(r"['’]s\b|\s+([A-Za-z][\w-]*)")
 _H24_CONTEXT = re.compile(r"\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local|hrs|hours|h\b)")
 
@@ -279,6 +285,8 @@ def _resolve(m: re.Match[str], text: str, published: date | None) -> Found | obj
         return _single(m, text, published)
     value: DateValue | UnresolvedDate | None
     if group in ("quarter", "half"):
+        if _game_quarter(m, text):
+            return _SKIP
         value = _quarter(m, published)
     elif group == "rel":
         value = _relative(m, published)
@@ -596,6 +604,18 @@ def _quarter(m: re.Match[str], published: date | None) -> DateValue | Unresolved
     if not rel and date(year, (number - 1) * months + 1, 1) > published:
         year -= 1  # "the second quarter" is the latest one begun by publication
     return _period(year, number, months)
+
+
+def _game_quarter(m: re.Match[str], text: str) -> bool:
+    """Whether "the third quarter" is a period of a game: no year, and sport in the sentence."""
+    if not m.group("q_ord") or m.group("q_y1") or m.group("q_y2") or m.group("q_rel"):
+        return False
+    start = text.rfind(". ", max(0, m.start() - 200), m.start()) + 1
+    end = text.find(". ", m.end(), m.end() + 200)
+    return (
+        _SPORT.search(text, start or max(0, m.start() - 200), end if end >= 0 else m.end() + 200)
+        is not None
+    )
 
 
 def _period(year: int, number: int, months: int) -> DateValue:
