@@ -81,7 +81,7 @@ _REL_LEADS = _words("last next this") | {"this past"}
 # Leads that put a month or weekday ahead of publication: "sentencing is set for October".
 _FUTURE_LEADS = frozenset(
     "set for|scheduled for|slated for|planned for|due in|due on|expected in|expected on"
-    "|to be held in|to be held on|will be held in|will be held on|this coming|coming".split("|")
+    "|will be held in|will be held on|this coming|coming".split("|")
 )
 _WEAK_LEADS = _words("by of from at for on")
 _TMOD = (
