@@ -75,8 +75,8 @@ def attribution_span(sentence: str) -> tuple[int, int, str]:
     if leading and leading.end() < end - 10:
         who = leading.group("who") or leading.group("who2") or who
         start = leading.end()
-    while end > start and sentence[end - 1] in " ,.;:!?":
-        end -= 1
+    while end > start and sentence[end - 1] in " ,;:":
+        end -= 1  # a full stop stays: it may end an abbreviation ("2:29 p.m.")
     return start, end, who.strip()
 
 
