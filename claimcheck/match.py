@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.config import MatchSettings
 from claimcheck.lexicon import content_key
@@ -106,18 +106,21 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     idf = {key: math.log(1 + total / count) for key, count in frequency.items()}
 
     candidates = _candidates(claims, features, frequency, settings.max_block)
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in candidates:
-        scores[(i, j)] = pair_score(claims[i], claims[j], features[i], features[j], idf)
+    scores = dict(zip(candidates, pair_scores(claims, features, candidates, idf), strict=True))
     edges = [(score, i, j) for (i, j), score in scores.items() if score >= settings.threshold]
     clusters = _average_linkage(len(claims), edges, scores, settings.threshold)
     # A strong pair split between two clusters is still compared, as a cluster of its own.
     cluster_of = {k: n for n, members in enumerate(clusters) for k in members}
+    in_order = sorted(edges, key=lambda e: (e[1], e[2]))
     clusters += [
         [i, j]
-        for _score, i, j in sorted(edges, key=lambda e: (e[1], e[2]))
+        for _score, i, j in in_order
         if cluster_of.get(i, -1 - i) != cluster_of.get(j, -1 - j)
     ]
+    # Each claim's edges to later claims, so a cluster's links cost its own edges, not all edges.
+    edges_from: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for score, i, j in in_order:
+        edges_from[i].append((j, score))
     built: list[Cluster] = []
     for members in clusters:
         member_claims = tuple(claims[k] for k in members)
@@ -126,8 +129,9 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         position = {k: n for n, k in enumerate(members)}
         links = tuple(
             (position[i], position[j], round(score, 4))
-            for score, i, j in sorted(edges, key=lambda e: (e[1], e[2]))
-            if i in position and j in position
+            for i in sorted(members)
+            for j, score in edges_from.get(i, ())
+            if j in position
         )
         shared = _shared_keys([features[k] for k in members])
         cluster_id = "c" + str(len(built) + 1)
@@ -141,21 +145,34 @@ def _candidates(
     frequency: Counter[str],
     max_block: int,
 ) -> list[tuple[int, int]]:
-    """Comparable pairs that share at least two blockable keys."""
+    """Comparable pairs that share at least two blockable keys, sorted.
+
+    Each claim gathers the later members of its blocks and counts them in C
+    (``Counter``); only pairs seen twice are checked in Python, so the cost is
+    the number of block memberships, not a Python step per pair in a block.
+    """
     blocks: dict[str, list[int]] = defaultdict(list)
+    joined: list[list[tuple[list[int], int]]] = [[] for _ in features]
     for index, feature in enumerate(features):
         for key in feature.keys:
             if 2 <= frequency[key] <= max_block:
-                blocks[key].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in blocks.values():
-        for a in range(len(members)):
-            i = members[a]
-            for b in range(a + 1, len(members)):
-                j = members[b]
-                if _comparable(claims[i], claims[j]):
-                    shared[(i, j)] += 1
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS)
+                block = blocks[key]
+                joined[index].append((block, len(block) + 1))
+                block.append(index)
+    pairs: list[tuple[int, int]] = []
+    for i, memberships in enumerate(joined):
+        if len(memberships) < MIN_SHARED_KEYS:
+            continue
+        later: list[int] = []
+        for block, after in memberships:
+            later.extend(block[after:])
+        shared = Counter(later)
+        pairs.extend(
+            (i, j)
+            for j in sorted(j for j, count in shared.items() if count >= MIN_SHARED_KEYS)
+            if _comparable(claims[i], claims[j])
+        )
+    return pairs
 
 
 def _comparable(a: Claim, b: Claim) -> bool:
@@ -178,6 +195,46 @@ def pair_score(a: Claim, b: Claim, fa: Features, fb: Features, idf: dict[str, fl
     containment = weight_shared / min(weight_a, weight_b)
     text = fuzz.token_set_ratio(a.frame, b.frame) / 100.0
     return 0.35 * jaccard + 0.35 * containment + 0.30 * text
+
+
+def pair_scores(
+    claims: Sequence[Claim],
+    features: Sequence[Features],
+    pairs: Sequence[tuple[int, int]],
+    idf: dict[str, float],
+) -> list[float]:
+    """``pair_score`` of every pair in ``pairs``, equal to it to the last bit.
+
+    The frame similarities are computed one rapidfuzz call per claim against all
+    of its partners (``process.extract``, in C), and each claim's keys and key
+    weight once, instead of once per pair.
+    """
+    partners: dict[int, list[int]] = defaultdict(list)
+    for n, (i, _j) in enumerate(pairs):
+        partners[i].append(n)
+    text = [0.0] * len(pairs)
+    for i, numbers in partners.items():
+        choices = [claims[pairs[n][1]].frame for n in numbers]
+        for _choice, similarity, k in process.extract(
+            claims[i].frame, choices, scorer=fuzz.token_set_ratio, limit=None
+        ):
+            text[numbers[k]] = similarity / 100.0
+    keys: dict[int, frozenset[str]] = {}
+    weight: dict[int, float] = {}
+    for index in {k for pair in pairs for k in pair}:
+        keys[index] = features[index].keys
+        weight[index] = sum(idf[k] for k in keys[index])
+    scores: list[float] = []
+    for n, (i, j) in enumerate(pairs):
+        shared = keys[i] & keys[j]
+        if not shared:
+            scores.append(0.0)
+            continue
+        weight_shared = sum(idf[k] for k in shared)
+        jaccard = weight_shared / (weight[i] + weight[j] - weight_shared)
+        containment = weight_shared / min(weight[i], weight[j])
+        scores.append(0.35 * jaccard + 0.35 * containment + 0.30 * text[n])
+    return scores
 
 
 def _average_linkage(

@@ -1,0 +1,85 @@
+"""Blocking and batch scoring in match: same pairs and same scores as the plain per-pair way."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import load_config
+from claimcheck.extract import extract_claims
+from claimcheck.match import (
+    MIN_SHARED_KEYS,
+    Features,
+    _candidates,
+    _comparable,
+    entity_aliases,
+    features_of,
+    pair_score,
+    pair_scores,
+)
+from claimcheck.model import Claim
+from claimcheck.sources import load_sources
+
+SETS = Path(__file__).parent / "data" / "sets"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list[Claim], list[Features], dict[str, float], Counter[str]]:
+    claims: list[Claim] = []
+    for folder in sorted(p for p in SETS.iterdir() if p.is_dir()):
+        config = load_config(folder / "claims.yaml")
+        loaded = load_sources(folder, project_root=folder, config=config)
+        claims += [claim for source in loaded.sources for claim in extract_claims(source)]
+    aliases = entity_aliases(claims)
+    features = [features_of(claim, aliases) for claim in claims]
+    frequency: Counter[str] = Counter()
+    for feature in features:
+        frequency.update(feature.keys)
+    idf = {key: math.log(1 + len(claims) / count) for key, count in frequency.items()}
+    return claims, features, idf, frequency
+
+
+def _every_pair_in_a_block(
+    claims: Sequence[Claim], features: Sequence[Features], frequency: Counter[str], max_block: int
+) -> list[tuple[int, int]]:
+    """The obvious quadratic reference: count the blocks every pair shares."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            keys = features[i].keys & features[j].keys
+            blockable = [k for k in keys if 2 <= frequency[k] <= max_block]
+            if blockable and _comparable(claims[i], claims[j]):
+                shared[(i, j)] += len(blockable)
+    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS)
+
+
+@pytest.mark.parametrize("max_block", [2, 5, 64])
+def test_candidates_are_the_pairs_sharing_two_blockable_keys(
+    corpus: tuple[list[Claim], list[Features], dict[str, float], Counter[str]], max_block: int
+) -> None:
+    claims, features, _idf, frequency = corpus
+    found = _candidates(claims, features, frequency, max_block)
+    assert found == _every_pair_in_a_block(claims, features, frequency, max_block)
+    assert found, "the sets should give some candidate pairs"
+
+
+def test_batch_scores_equal_pair_score_to_the_last_bit(
+    corpus: tuple[list[Claim], list[Features], dict[str, float], Counter[str]],
+) -> None:
+    claims, features, idf, frequency = corpus
+    rng = random.Random(7)
+    drawn = {tuple(sorted(rng.sample(range(len(claims)), 2))) for _ in range(2000)}
+    pairs = sorted((i, j) for i, j in drawn) + _candidates(claims, features, frequency, 64)
+    batch = pair_scores(claims, features, pairs, idf)
+    single = [pair_score(claims[i], claims[j], features[i], features[j], idf) for i, j in pairs]
+    assert batch == single
+    assert any(score > 0.4 for score in batch) and any(score == 0.0 for score in batch)
+
+
+def test_batch_scores_of_no_pairs() -> None:
+    assert pair_scores([], [], [], {}) == []
