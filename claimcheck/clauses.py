@@ -29,7 +29,7 @@ HEDGE_RE = re.compile(
 _DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 # Reported speech around the content: ", the official said." / "according to X" / "X said that".
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,6}}"
+    rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+(?!that\b|he\b|she\b|they\b|it\b)\w+){{0,6}}"
     r"[.!?]?\s*\Z"
     r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
 )

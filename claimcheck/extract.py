@@ -282,40 +282,84 @@ def _pronoun_mentions(
     found: list[Found],
     discourse: _Discourse,
 ) -> list[Mention]:
-    """He/him/his resolved to the nearest earlier person outside the clause's own subject.
-
-    A relative clause ("who was born in India") refers to the name right before it.
-    """
+    """Pronouns of the piece resolved to people, and a relative clause to its antecedent."""
     mentions: list[Mention] = []
-    people = [
-        f for f in found if f.kind in (MentionKind.PERSON, MentionKind.ACTOR, MentionKind.ORG)
-    ]
     if piece.antecedent_end is not None:
-        antecedent = [f for f in people if f.end == piece.antecedent_end]
+        antecedent = [f for f in found if f.kind in NAME_KINDS and f.end == piece.antecedent_end]
         if antecedent:
             mentions.append(
                 _resolved(source, sent_start, piece.start, piece.start + 3, "who", antecedent[0])
             )
-    for match in _PRONOUN.finditer(sentence, piece.start, piece.end):
+    for start, end, key in resolve_pronouns(sentence, found, discourse.last_person):
+        if piece.start <= start < piece.end:
+            mentions.append(
+                Mention(
+                    kind=MentionKind.ACTOR,
+                    span=Span(source.id, sent_start + start, sent_start + end),
+                    surface=sentence[start:end],
+                    value=NameValue(key_text=key),
+                    role="pronoun",
+                )
+            )
+    return mentions
+
+
+_VERBISH = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|will|would|could|can|did|does|do|may|might|must|"
+    r"should|\w+ed|\w+s)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+
+
+def resolve_pronouns(
+    sentence: str, found: list[Found], previous_person: str
+) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` for each he/she/him/her/his, and I/me/my inside a quote.
+
+    "he" is the latest person named; "him" is the latest person who is not the
+    nearest subject ("Boente replied that he was asking him" -> him is not Boente);
+    "his" follows an object pronoun just before it, else the nearest subject.
+    First-person words inside a quotation are its speaker.
+    """
+    events: list[tuple[int, int, str, str]] = []  # start, end, key, "subject"|"other"
+    for item in found:
+        if item.kind in (MentionKind.PERSON, MentionKind.ACTOR) and isinstance(
+            item.value, NameValue
+        ):
+            role = "subject" if _VERBISH.match(sentence, item.end) else "other"
+            events.append((item.start, item.end, item.value.key(), role))
+    resolved: list[tuple[int, int, str]] = [
+        (match.start(), match.end(), quote.value.speaker)
+        for quote in found
+        if isinstance(quote.value, QuoteValue) and quote.value.speaker
+        for match in _FIRST_PERSON.finditer(sentence, quote.start, quote.end)
+    ]
+    last_object = ""
+    for match in _PRONOUN.finditer(sentence):
         if inside_quote(sentence, match.start()):
             continue
+        before = sorted(e for e in events if e[1] <= match.start())
         word = match.group(0).lower()
-        earlier = [f for f in people if f.end <= match.start() and f.kind is not MentionKind.ORG]
-        if word in _OBJECT_PRONOUNS:
-            earlier = [f for f in earlier if f.end <= piece.start] or earlier[:-1]
-        key = earlier[-1].value.key() if earlier else discourse.last_person
+        subjects = [e for e in before if e[3] == "subject"]
+        nearest_subject = subjects[-1][2] if subjects else ""
+        if word in _SUBJECT_PRONOUNS:
+            key = before[-1][2] if before else previous_person
+        elif word == "his" and last_object:
+            key = last_object
+        elif word == "his":
+            key = nearest_subject or (before[-1][2] if before else previous_person)
+        else:
+            others = [e for e in before if e[2] != nearest_subject]
+            key = others[-1][2] if others else previous_person
+            if key == nearest_subject:
+                key = ""
+            last_object = key
         if not key:
             continue
-        mentions.append(
-            Mention(
-                kind=MentionKind.ACTOR,
-                span=Span(source.id, sent_start + match.start(), sent_start + match.end()),
-                surface=match.group(0),
-                value=NameValue(key_text=key),
-                role="pronoun",
-            )
-        )
-    return mentions
+        role = "subject" if _VERBISH.match(sentence, match.end()) else "other"
+        events.append((match.start(), match.end(), key, role))
+        resolved.append((match.start(), match.end(), key))
+    return sorted(resolved)
 
 
 def _resolved(

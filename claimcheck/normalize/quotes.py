@@ -38,7 +38,7 @@ _BEFORE = re.compile(
 # Unmarked speech: "I did not resign, Bharara said."
 _UNMARKED = re.compile(
     rf"\A(?P<quote>[^,]*(?:,[^,]*){{0,3}}?),\s+(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})"
-    rf"(?:\s+\w+){{0,6}}\.?\s*\Z"
+    rf"(?:\s+(?!that\b|he\b|she\b|they\b|it\b)\w+){{0,6}}\.?\s*\Z"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I'd|I’d|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 
