@@ -36,8 +36,9 @@ _TRAILING_ATTRIBUTION = re.compile(
 _LEADING_ATTRIBUTION = re.compile(
     r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
     rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
-    r"(?:[Tt]he|A|An)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
-    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?(?:\s+that)?\s+)"
+    r"(?:[Tt]he|A|An|Her|His|Their|Its)\s+(?:[\w’'-]+,?\s+){0,5}?[\w’'-]+),?\s+"
+    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?"
+    r"(?:(?:\s+(?:the\s+)?\w+)?\s+that)?\s+)"
 )
 _SUBJECT = r"(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)"
 _CLAUSE_BREAK = re.compile(

@@ -88,7 +88,11 @@ def _to_conflict(finding: Finding, cluster: Cluster, context: Context) -> Confli
         )
         for key, (display, claims, mentions) in sorted(finding.sides.items())
     )
-    topic = topic_keys([c for side in sides for c in side.claims], context)
+    topic = (
+        list(finding.topic)
+        if finding.topic is not None
+        else topic_keys([c for side in sides for c in side.claims], context)
+    )
     fingerprint = make_fingerprint(finding.kind, topic, [s.value for s in sides])
     parts = [
         f"{side.display} ({', '.join(sorted({context.outlet(c) for c in side.claims}))})"

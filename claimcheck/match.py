@@ -117,6 +117,12 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         for _score, i, j in in_order
         if cluster_of.get(i, -1 - i) != cluster_of.get(j, -1 - j)
     ]
+    # Two speakers in one article talking about the same person are compared as a pair.
+    disputes = _dispute_pairs(claims, features, {(i, j) for _score, i, j in edges})
+    clusters += [[i, j] for i, j in disputes]
+    in_order += [
+        (pair_score(claims[i], claims[j], features[i], features[j], idf), i, j) for i, j in disputes
+    ]
     # Each claim's edges to later claims, so a cluster's links cost its own edges, not all edges.
     edges_from: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for score, i, j in in_order:
@@ -124,7 +130,7 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     built: list[Cluster] = []
     for members in clusters:
         member_claims = tuple(claims[k] for k in members)
-        if len({c.source_id for c in member_claims}) < 2:
+        if len({(c.source_id, c.attribution) for c in member_claims}) < 2:
             continue
         position = {k: n for n, k in enumerate(members)}
         links = tuple(
@@ -137,6 +143,38 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         cluster_id = "c" + str(len(built) + 1)
         built.append(Cluster(id=cluster_id, claims=member_claims, keys=shared, links=links))
     return MatchResult(tuple(built), len(candidates), features)
+
+
+MAX_DISPUTE_PAIRS_PER_SOURCE = 200
+
+
+def _dispute_pairs(
+    claims: Sequence[Claim], features: Sequence[Features], linked: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Pairs within one source, from different sentences and speakers, naming one person.
+
+    They are few (only attributed claims take part, capped per source) and the
+    rules, not the score, decide whether the speakers disagree.
+    """
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        if claim.attribution and features[index].entities:
+            by_source[claim.source_id].append(index)
+    pairs: list[tuple[int, int]] = []
+    for members in by_source.values():
+        found = 0
+        for a, i in enumerate(members):
+            for j in members[a + 1 :]:
+                if found >= MAX_DISPUTE_PAIRS_PER_SOURCE:
+                    break
+                first, second = claims[i], claims[j]
+                if first.attribution == second.attribution or first.sentence == second.sentence:
+                    continue
+                if (i, j) in linked or not features[i].entities & features[j].entities:
+                    continue
+                pairs.append((i, j))
+                found += 1
+    return pairs
 
 
 def _candidates(

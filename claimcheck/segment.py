@@ -50,7 +50,7 @@ _DATELINE = re.compile(
 _DATE_ONLY = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+")
 
 # "matter.Bhararas": a lower-case word glued to the next sentence's capital.
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|(?<=[0-9%)])[.!?](?=[A-Z][a-z]{2})")
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]|I\s)|(?<=[0-9%)])[.!?](?=[A-Z][a-z]{2})")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -89,7 +89,7 @@ def test_scan_text_names_both_sides_and_the_summary_goes_to_stderr() -> None:
 def test_check_passes_on_seeds_because_the_conflict_is_acknowledged() -> None:
     result = runner.invoke(app, ["check", str(SEEDS)])
     assert result.exit_code == ExitCode.OK, result.output
-    assert "0 new contradictions, 1 known" in result.stderr
+    assert "0 new contradictions, 2 known" in result.stderr
 
 
 def test_check_fails_when_an_article_dates_the_meeting_to_october(tmp_path: Path) -> None:
@@ -222,3 +222,15 @@ def test_output_writes_the_report_to_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "claimcheck/report@1"
+
+
+def test_seeds_have_one_contradiction_and_the_fired_or_resigned_dispute() -> None:
+    report = json.loads(runner.invoke(app, ["scan", str(SEEDS), "--format", "json"]).stdout)
+    contradictions = [c for c in report["conflicts"] if c["severity"] == "contradiction"]
+    assert [c["kind"] for c in contradictions] == ["date"]
+    disputes = [c for c in report["conflicts"] if c["severity"] == "dispute"]
+    assert len(disputes) == 1
+    cited = {claim["source"] for side in disputes[0]["sides"] for claim in side["claims"]}
+    assert cited == {"seeds/002_b113faa5ca6cd9a2.txt"}
+    words = {side["display"] for side in disputes[0]["sides"]}
+    assert any("resign" in w for w in words) and any(w in ("fired", "dismissal") for w in words)

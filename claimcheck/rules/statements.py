@@ -11,7 +11,15 @@ from rapidfuzz import fuzz
 
 from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import STOP_WORDS, content_key, stem, words
-from claimcheck.model import Claim, Cluster, ConflictKind, MentionKind, NameValue, Polarity
+from claimcheck.model import (
+    Claim,
+    Cluster,
+    ConflictKind,
+    MentionKind,
+    NameValue,
+    Polarity,
+    Severity,
+)
 from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period, subject_key
 from claimcheck.rules.values import disjoint_event_dates
 
@@ -39,8 +47,9 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if a.polarity == b.polarity or a.hedged or b.hedged:
             continue
-        if _has_quote(a) or _has_quote(b) or disjoint_event_dates(a, b):
-            continue
+        quoted = _has_quote(a) or _has_quote(b)
+        if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
+            continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
         affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
         if _antonym_between(_stems(a.frame), _stems(b.frame)):
             continue  # "approved" / "did not reject" say the same thing
@@ -129,40 +138,95 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if disjoint_event_dates(a, b):
             continue
-        stems_a, stems_b = _stems(a.text), _stems(b.text)
+        words_a, words_b = _predicate_words(a.frame), _predicate_words(b.frame)
+        stems_a, stems_b = set(words_a), set(words_b)
         for x in sorted(stems_a - stems_b):
             for y in sorted(lexicon.get(x, ())):
                 if y not in stems_b or y in stems_a:
                     continue
-                if not _same_statement(a, b, x, y, context):
+                dispute = severity is Severity.DISPUTE
+                if not _same_statement(a, b, x, y, context, dispute=dispute):
                     continue
+                word_a, word_b = words_a[x], words_b[y]
+                if dispute and not (
+                    _near_shared_name(a, word_a, b, context)
+                    and _near_shared_name(b, word_b, a, context)
+                ):
+                    continue  # each speaker's word must be about the person both discuss
                 findings.append(
                     Finding(
                         ConflictKind.ANTONYM,
                         severity,
                         "ANTONYM",
-                        f"'{x}' and '{y}' cannot both describe the same event",
-                        {x: (x, [a], []), y: (y, [b], [])},
+                        f"'{word_a}' and '{word_b}' cannot both describe the same event",
+                        {x: (word_a, [a], []), y: (word_b, [b], [])},
+                        topic=_shared_topic(a, b, context) if dispute else None,
                     )
                 )
     return findings
 
 
-def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context) -> bool:
+# "asked him if he was firing him", "a presidentially appointed attorney": not assertions.
+_QUESTION = re.compile(r"\b(?:if|whether)\b.*", re.IGNORECASE)
+_MODIFIER = re.compile(r"\b(?:a|an|the|\w+ly)\s+(\w+ed)\s+(?=[\w.]+)", re.IGNORECASE)
+
+
+def _predicate_words(frame: str) -> dict[str, str]:
+    """Key -> word as written, for words the claim asserts (not asked, not adjectives)."""
+    text = _QUESTION.sub(" ", frame)
+    modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
+    keys: dict[str, str] = {}
+    for word in words(text):
+        if word.lower() not in modifiers:
+            keys.setdefault(_key(word), word)
+    return keys
+
+
+def _near_shared_name(claim: Claim, word: str, other: Claim, context: Context) -> bool:
+    """``word`` stands within five words of a name ``other`` also mentions."""
+    shared = set(_shared_topic(claim, other, context))
+    at = claim.text.find(word)
+    if at < 0 or not shared:
+        return False
+    for mention in claim.mentions:
+        if not isinstance(mention.value, NameValue):
+            continue
+        if context.alias(mention.value.key()) not in shared:
+            continue
+        start = mention.span.start - claim.span.start
+        end = mention.span.end - claim.span.start
+        gap = claim.text[end:at] if end <= at else claim.text[at + len(word) : start]
+        if len(words(gap)) <= 5:
+            return True
+    return False
+
+
+def _shared_topic(a: Claim, b: Claim, context: Context) -> tuple[str, ...]:
+    """The people both speakers talk about: a dispute is about them, not about wording."""
+    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
+    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    return tuple(sorted(names_a & names_b))
+
+
+def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context, *, dispute: bool) -> bool:
     """The claims say the same apart from the antonyms.
 
     Either they read alike, or they share a named subject and another name
-    ("Harwick beat Bexley" / "Harwick lost to Bexley").
+    ("Harwick beat Bexley" / "Harwick lost to Bexley"). Two speakers of one
+    article need only be talking about the same person ("I was fired" / "he was
+    asking him to submit his resignation").
     """
     rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
     rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
     if fuzz.token_set_ratio(rest_a, rest_b) >= ANTONYM_SIMILARITY:
         return True
+    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
+    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    if dispute:
+        return bool(names_a & names_b)
     subject = subject_key(a, context)
     if not subject or subject != subject_key(b, context):
         return False
-    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
-    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
     return bool((names_a & names_b) - {subject})
 
 
@@ -172,11 +236,15 @@ ANTONYM = Rule("ANTONYM", ConflictKind.ANTONYM, check_antonyms)
 
 @lru_cache(maxsize=1)
 def antonym_lexicon() -> dict[str, frozenset[str]]:
-    """Stem -> the stems it contradicts, read once from the packaged YAML."""
+    """Word key -> the keys it contradicts, read once from the packaged YAML.
+
+    Keys are content keys, so "dismissed" and "fired" or "resignation" and
+    "resigned" reach one entry.
+    """
     text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
     table: dict[str, set[str]] = {}
     for entry in yaml.safe_load(text):
-        first, second = (stem(str(word)) for word in entry["pair"])
+        first, second = (_key(str(word)) for word in entry["pair"])
         table.setdefault(first, set()).add(second)
         table.setdefault(second, set()).add(first)
     return {key: frozenset(value) for key, value in table.items()}
@@ -185,6 +253,14 @@ def antonym_lexicon() -> dict[str, frozenset[str]]:
 def _antonym_between(stems_a: set[str], stems_b: set[str]) -> bool:
     lexicon = antonym_lexicon()
     return any(lexicon.get(x, frozenset()) & (stems_b - stems_a) for x in stems_a - stems_b)
+
+
+def _key(word: str) -> str:
+    return content_key(word) or stem(word)
+
+
+def _keys(text: str) -> set[str]:
+    return {_key(word) for word in words(text)}
 
 
 def _stems(text: str) -> set[str]:

@@ -195,7 +195,8 @@ def _value_rule(
     clashes: list[tuple[Claim, Claim, Severity]] = [
         (a, b, severity)
         for a, b, severity in linked_pairs(cluster)
-        if a.id in single
+        if severity is not Severity.DISPUTE  # two speakers' dates rarely date one event
+        and a.id in single
         and b.id in single
         and not (a.hedged or b.hedged)  # "is expected to sign this week" commits to nothing
         and not single[a.id][1].overlaps(single[b.id][1])
@@ -231,7 +232,8 @@ def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
     offset = mention.span.start - claim.span.start
     before = words(claim.text[:offset])[-window:]
     after = words(claim.text[offset + len(mention.surface) :])[:window]
-    return {key for word in before + after if (key := content_key(word))}
+    # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
+    return {key for word in before + after if not word[0].isupper() and (key := content_key(word))}
 
 
 def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
