@@ -8,63 +8,37 @@ not. Numbers inside names, codes, dates and clock times ("F-16", "Flight 370",
 "March 11", "2:29") are skipped, and so is a bare year unless a plural noun follows
 ("2009 people"). Context is waived when the number is the whole text.
 
-Vague words:
-
-=========================  ===================  ======================================
-words                      interval             why
-=========================  ===================  ======================================
-a couple (of)              [2, 3]               "a couple of days": two, loosely three
-a few                      [2, 6]
-a handful (of)             [3, 7]               five fingers, either way by two
-several                    [3, 9]               more than a couple, under a dozen
-a dozen / half a dozen     12 / 6               exact unless an approximator says not
-dozens                     [24, inf)            at least two dozen; no upper bound
-scores (of)                [40, inf)            at least two score
-hundreds                   [200, inf)           likewise for each scale word:
-thousands                  [2000, inf)          at least two of them
-millions                   [2e6, inf)
-billions                   [2e9, inf)
-tens of thousands          [20000, inf)         "tens of X" is at least 20 X
-hundreds of thousands      [200000, inf)        "hundreds of X" is at least 200 X
-several dozen, a few       the word's interval  "several dozen" is [36, 108]
-hundred, a couple dozen    times the scale
-=========================  ===================  ======================================
-
-Approximators (X the stated value):
-
-==========================================  ==================================
-nearly, almost, just under, close to        [floor(0.85 X), X)
-about, around, roughly, approximately,      [0.9 X, 1.1 X]
-some, an estimated, X or so
-just over, slightly more than               (X, 1.15 X]
-more than, over, above, upwards of          (X, inf)
-at least, no fewer than, X or more, X+      [X, inf)
-fewer than, less than, under, below         [0, X)
-at most, up to, no more than, as many as    [0, X]
-10 to 12, 10-12, between 10 and 12          [10, 12]
-==========================================  ==================================
+Vague words and approximators are read as the tables in ``number_words`` say; the
+counted noun is read by ``counted``.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 from claimcheck.model import AmountValue, Interval, MentionKind
 from claimcheck.normalize import Found
-from claimcheck.normalize.dates import word_trie
+from claimcheck.normalize.counted import STOP, SUBSET, counted_noun, glued_word_ok, lower_after
+from claimcheck.normalize.number_words import (
+    APPROX_OP,
+    ONES,
+    ORDINAL_WORDS,
+    SCALES,
+    SUFFIX_OP,
+    TENS,
+    VAGUE,
+    approx_interval,
+    number_value,
+    parse_words,
+    vague_interval,
+)
+from claimcheck.normalize.patterns import MER, in_url, word_trie, words
 
-INF = math.inf
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _alts(words: list[str] | tuple[str, ...]) -> str:
+def _alts(phrases: list[str] | tuple[str, ...]) -> str:
     """Words -> a regex alternation, longest first, either case for the first letter."""
     parts = []
-    for word in sorted(words, key=len, reverse=True):
+    for word in sorted(phrases, key=len, reverse=True):
         body = re.escape(word[1:]).replace(r"\ ", r"\s+")
         parts.append(
             f"[{word[0].upper()}{word[0]}]{body}" if word[0].isalpha() else re.escape(word)
@@ -72,35 +46,6 @@ def _alts(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()  # fmt: skip
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9}  # fmt: skip
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
-)} | {"twentieth": 20, "hundredth": 100}  # fmt: skip
-_VAGUE = {"a couple": (2, 3), "a few": (2, 6), "a handful": (3, 7), "several": (3, 9),
-          "dozens": (24, INF), "scores": (40, INF), "hundreds": (200, INF),
-          "thousands": (2e3, INF), "millions": (2e6, INF), "billions": (2e9, INF)}  # fmt: skip
-_APPROX = {
-    "below": "nearly|almost|just under|just shy of|close to|not quite|just below|slightly less "
-    "than|a little under|a little less than",
-    "about": "about|around|roughly|approximately|some|an estimated|estimated|circa|approx.",
-    "justover": "just over|just above|slightly more than|slightly over|a little over|a little "
-    "more than",
-    "more": "more than|over|above|in excess of|upwards of|upward of|greater than|exceeding|north "
-    "of|well over|well above",
-    "atleast": "at least|no fewer than|no less than|not less than|a minimum of",
-    "less": "fewer than|less than|under|below",
-    "atmost": "at most|up to|no more than|not more than|a maximum of|as many as|as much as",
-    "exact": "exactly|precisely",
-}
-_APPROX_OP = {" ".join(w.split()): op for op, ws in _APPROX.items() for w in ws.split("|")}
-_SUFFIX_OP = {"more": "atleast", "greater": "atleast", "higher": "atleast", "above": "atleast",
-              "over": "atleast", "fewer": "atmost", "less": "atmost", "so": "about",
-              "thereabouts": "about", "+": "atleast", "-plus": "atleast"}  # fmt: skip
 _UNITS = {
     "km": "kilometers kilometres kilometer kilometre km kms", "mi": "miles mile",
     "m": "meters metres meter metre", "ft": "feet foot ft", "in": "inches inch",
@@ -117,36 +62,9 @@ _UNIT_OF = {w: unit for unit, ws in _UNITS.items() for w in ws.split()}
 _CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "dollars": "usd", "£": "gbp", "gbp": "gbp",
              "pounds": "gbp", "€": "eur", "eur": "eur", "euros": "eur", "¥": "jpy", "yen": "jpy",
              "a$": "aud", "c$": "cad", "rs": "inr", "rupees": "inr"}  # fmt: skip
-_STOP = _words(
-    "of in on at for from to with by about into over under after before between during since "
-    "across around against among per than as like through within without toward towards upon "
-    "who whom whose which that where when while what why how and or but nor so yet if because "
-    "the a an this these those their his her its our my your is are was were be been being have "
-    "has had do does did will would could should may might must can shall said say says told "
-    "not no also still each all more less most ago later earlier there here it he she they we "
-    "you i them him us me percent per cent according only just including both either today "
-    "yesterday tomorrow tonight now then again already ever never always once twice too though "
-    "although however instead"
-)
-# Verbs that end a counted phrase but do not end in -ed: "an earthquake struck", "10 died".
-_VERBS = _words(
-    "won lost left fell rose came went made took got gave saw ran met held paid sent spent kept "
-    "led brought bought built caught chose drove fled flew found fought grew hung heard hid knew "
-    "laid meant put read rode sank sat set shot shut sold sought spoke stood stole struck swore "
-    "taught thought threw wore wrote shook began broke burned beat let quit remain remains "
-    "appear appears seem seems become became"
-)
-_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
-              "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
-              "police": "police", "staff": "staff", "lives": "life", "wives": "wife",
-              "knives": "knife", "thieves": "thief", "leaves": "leaf", "halves": "half",
-              "series": "series", "species": "species", "news": "news", "media": "media",
-              "crises": "crisis", "analyses": "analysis", "movies": "movie",
-              "rookies": "rookie", "cookies": "cookie", "calories": "calorie", "goalies": "goalie",
-              "zombies": "zombie", "lies": "lie", "ties": "tie", "pies": "pie"}  # fmt: skip
 # "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
-_RANGE_VERBS = _words("ranging ranged range ranges varying varied vary varies anywhere")
-_NOT_CODE_BEFORE = _STOP | _words("some nearly almost around roughly another those these all")
+_RANGE_VERBS = words("ranging ranged range ranges varying varied vary varies anywhere")
+_NOT_CODE_BEFORE = STOP | words("some nearly almost around roughly another those these all")
 _CODE_WORDS = (
     "Flight|Route|Highway|Interstate|Boeing|Airbus|Apollo|Windows|Chapter|Article|Section|Room"
     "|Gate|Channel|Pier|Terminal|Precinct|Ward|Bus|Studio|Model|Version|Vol\\.|Volume|Episode"
@@ -158,9 +76,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_MER = r"(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)"
 _DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
-_WN = rf"(?:{_alts(_TENS)}(?:[-\s](?:{'|'.join(_ONES[1:10])})\b)?|{_alts(_ONES)})\b"
+_WN = rf"(?:{_alts(TENS)}(?:[-\s](?:{'|'.join(ONES[1:10])})\b)?|{_alts(ONES)})\b"
 _NUMWORDS = (
     rf"{_WN}(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b(?:[\s-]+(?:and\s+)?{_WN})?)*"
 )
@@ -182,7 +99,7 @@ _A_SCALE = (
 _AMOUNT_PATTERN = rf"""(?:
   (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
-    | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{_MER})? | [0-9]{{1,2}}\s*{_MER}
+    | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{MER})? | [0-9]{{1,2}}\s*{MER}
     | (?:No|Nos|no)\.\s*[0-9]+ | No\s+[0-9]+ | [0-2][0-9][0-5][0-9]\s*(?:hours|hrs|GMT|UTC)\b
     | {_MONTH}\s+{_DAYS}(?![0-9])(?:,?\s+[0-9]{{4}})?
     | {_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+[0-9]{{4}})?
@@ -196,9 +113,9 @@ _AMOUNT_PATTERN = rf"""(?:
 | (?P<dage>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<dage_mod>early|mid|late)[-\s]+)?
       (?P<dage_n>[1-9]0)s)\b
 | (?P<ordd>[0-9]{{1,4}}(?:st|nd|rd|th))\b
-| (?:the|a|his|her|its|their)\s+(?P<ordw>{_alts(list(_ORDINAL_WORDS))})(?=[\s-]+[a-z])
-| (?P<ordw_alone>{_alts(list(_ORDINAL_WORDS))})(?=\s*\Z)
-| (?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+|(?P<approx>{_alts(list(_APPROX_OP))})\s+
+| (?:the|a|his|her|its|their)\s+(?P<ordw>{_alts(list(ORDINAL_WORDS))})(?=[\s-]+[a-z])
+| (?P<ordw_alone>{_alts(list(ORDINAL_WORDS))})(?=\s*\Z)
+| (?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+|(?P<approx>{_alts(list(APPROX_OP))})\s+
     | (?P<aged>[Aa]ged|[Aa]ges?|(?:[Aa]t\s+)?(?:the\s+)?age\s+of|[Aa]t\s+age)\s+
     | (?P<magpre>[Mm]agnitude)[-\s]+(?:of\s+)?)?
   (?P<cur>{_CUR})?
@@ -218,8 +135,8 @@ _FIRST_WORDS = {
     phrase.split()[0]
     for phrases in (_CODE_WORDS, _MONTH)
     for phrase in re.sub(r"[^A-Za-z| ]", "", phrases).split("|")
-} | {phrase.split()[0] for phrase in [*_APPROX_OP, *_ONES, *_TENS, *_ORDINAL_WORDS, *_VAGUE]}
-_FIRST_WORDS |= _words(
+} | {phrase.split()[0] for phrase in [*APPROX_OP, *ONES, *TENS, *ORDINAL_WORDS, *VAGUE]}
+_FIRST_WORDS |= words(
     "between from aged age ages at the magnitude half his her their its tens voted vote votes no "
     "nos usd eur gbp rs"
 )
@@ -227,10 +144,7 @@ _FIRST_WORDS |= {w.title() for w in _FIRST_WORDS} | {w.upper() for w in _FIRST_W
 # Where a match may begin: testing this first makes a miss cheap (about 3x faster overall).
 _FIRST = rf"(?=[0-9$£€¥+(]|(?:US|A|C)\$|[A-Z][\w’'.-]*,\s+[0-9]|{word_trie(_FIRST_WORDS)}\b)"
 _AMOUNT_RE = re.compile(rf"(?<![\w,:'’$£€#])(?!(?<=\.)[0-9]){_FIRST}{_AMOUNT_PATTERN}", re.VERBOSE)
-_TOKEN = re.compile(r"[\s-]*((?:[A-Za-z]\.){2,}|[A-Za-z][\w’'-]*\.?)")
-_HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 _TIME_AFTER = re.compile(r":[0-9]|\s*[aApP]\.?\s?[mM]\b")
-_SUBSET = re.compile(r"\s*of\s+(?:them|whom|those|these|which|us|you)\b")
 _BEFORE = re.compile(r"([A-Za-z][\w.’'-]*)[-\s]\Z")
 _GLUED_CODE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\Z")
 _MONTH_OR_DAY = re.compile(rf"{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
@@ -258,7 +172,7 @@ def _resolve(m: re.Match[str], text: str) -> list[Found]:
     whole = m.start() == len(text) - len(text.lstrip()) and m.end() == len(text.rstrip())
     if m.group("appos") is not None:
         name = m.group("appos_name")
-        if name.lower() in _STOP or _MONTH_OR_DAY.fullmatch(name):
+        if name.lower() in STOP or _MONTH_OR_DAY.fullmatch(name):
             return []
         age = Interval.point(float(m.group("appos_n")))
         return [_found(MentionKind.AGE, m.start(), m.end(), age, "years")]
@@ -275,15 +189,20 @@ def _resolve(m: re.Match[str], text: str) -> list[Found]:
         value = Interval.point(float(number))
         return [
             _found(
-                MentionKind.NUMBER, m.start(), m.end(), value, "ordinal", _counted(text, m.end())[0]
+                MentionKind.NUMBER,
+                m.start(),
+                m.end(),
+                value,
+                "ordinal",
+                counted_noun(text, m.end())[0],
             )
         ]
     group = "ordw" if m.group("ordw") is not None else "ordw_alone"
     if m.group(group) is not None:
-        counted = _counted(text, m.end())[0]
+        counted = counted_noun(text, m.end())[0]
         if not (counted or whole):
             return []  # "a second later" is a moment, not the second of anything
-        value = Interval.point(float(_ORDINAL_WORDS[m.group(group).lower()]))
+        value = Interval.point(float(ORDINAL_WORDS[m.group(group).lower()]))
         return [_found(MentionKind.NUMBER, m.start(group), m.end(), value, "ordinal", counted)]
     return _amount(m, text, whole)
 
@@ -294,36 +213,36 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
     glued = text[end : end + 2]
     if not m.group("cur") and _glued_code(text, core):
         return []  # "F-16", "COVID-19"
-    if glued[:1].isupper() or glued[:1].islower() and not _glued_word_ok(text, end):
+    if glued[:1].isupper() or glued[:1].islower() and not glued_word_ok(text, end):
         return []  # "5G", "1990s", "76ers"; but "10of them" is a lost space
-    if _TIME_AFTER.match(text, end) or _in_url(text, core):
+    if _TIME_AFTER.match(text, end) or in_url(text, core):
         return []  # "around 4:30 a.m.", "/news/2013/..."
     number = m.group("num") or ""
     if number[:1] == "0" and number[1:2].isdigit():
         return []  # "007", the "000" of a split "$500, 000"
     kind, unit = _kind_unit(m)
-    op = _APPROX_OP.get(" ".join((m.group("approx") or "").lower().split()), "")
+    op = APPROX_OP.get(" ".join((m.group("approx") or "").lower().split()), "")
     suffix = (m.group("suffix") or "").split()
-    op = op or _SUFFIX_OP.get(suffix[-1].lower() if suffix else "", "")
+    op = op or SUFFIX_OP.get(suffix[-1].lower() if suffix else "", "")
     if m.group("vague") is not None:  # "several dozen" is several times twelve
-        lo, hi = _vague(m.group("vague"))
-        times = 12.0 if m.group("vmult") == "dozen" else _SCALES.get(m.group("vmult") or "", 1.0)
+        lo, hi = vague_interval(m.group("vague"))
+        times = 12.0 if m.group("vmult") == "dozen" else SCALES.get(m.group("vmult") or "", 1.0)
         first, last, half = lo * times, hi * times, 0.0
     else:
-        first, half = _number(m.group("num"), m.group("dozen"), m.group("scale"))
+        first, half = number_value(m.group("num"), m.group("dozen"), m.group("scale"))
         last = first
         if m.group("num2") is not None:
-            last, _ = _number(m.group("num2"), m.group("dozen2"), m.group("scale2"))
+            last, _ = number_value(m.group("num2"), m.group("dozen2"), m.group("scale2"))
             if m.group("scale2") and not m.group("scale") and not m.group("dozen"):
-                first *= _SCALES[m.group("scale2").lower()]  # "10 to 12 million"
+                first *= SCALES[m.group("scale2").lower()]  # "10 to 12 million"
             if first >= last:
                 return []  # a score ("24-10") or a tie, not a range
     ranged = m.group("num2") is not None
     if m.group("from") and ranged and _word_before(text, m.start()).lower() not in _RANGE_VERBS:
         return _change(m, kind, unit, first, last)  # "rose from 10 to 12": two values
-    interval = _interval(op, first, last, half, ranged or m.group("vague") is not None)
-    subset = _SUBSET.match(text, end)
-    counted, plural = _counted(
+    interval = approx_interval(op, first, last, half, ranged or m.group("vague") is not None)
+    subset = SUBSET.match(text, end)
+    counted, plural = counted_noun(
         text,
         subset.end() if subset else end,
         bool(m.group("vague") or m.group("dozen") or m.group("scale")),
@@ -335,7 +254,7 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
         whole or op or ranged or m.group("scale") or m.group("dozen") or m.group("vague")
     ):
         year_like = number.isdigit() and 1500 <= int(number) <= 2099
-        if year_like and not (plural and _lower_after(text, end)):
+        if year_like and not (plural and lower_after(text, end)):
             return []  # a year, "the 2007 Oscars": the date finder reads it
         if number.lower() == "one" and not counted and not subset:
             return []  # "one of the most", "the one who"
@@ -385,74 +304,6 @@ def _kind_unit(m: re.Match[str]) -> tuple[MentionKind, str]:
     return MentionKind.NUMBER, ""
 
 
-def _vague(words: str) -> tuple[float, float]:
-    words = " ".join(words.lower().split())
-    if " of " in words:  # "tens of thousands": twenty thousand at least
-        many, _, scale = words.partition(" of ")
-        return (20 if many == "tens" else 200) * _VAGUE[scale][0] / 2, INF
-    return _VAGUE[words]
-
-
-def _number(words: str, dozen: str | None, scale: str | None) -> tuple[float, float]:
-    """The value of one number and half its last digit's place (0 for exact numbers)."""
-    words = " ".join(words.lower().split())
-    half = 0.0
-    if words[0].isdigit():
-        digits = words.replace(",", "")
-        value = float(digits)
-        if "." in digits:
-            half = 0.5 * 10.0 ** -len(digits.partition(".")[2])
-    elif words in ("a", "an"):
-        value = 1.0
-    elif words.startswith(("half", "a half")):
-        value = 0.5
-    else:
-        value = _parse_words(words)
-    factor = (12.0 if dozen else 1.0) * (_SCALES[scale.lower()] if scale else 1.0)
-    return value * factor, half * factor
-
-
-def _parse_words(words: str) -> float:
-    """Read number words: "one hundred and twenty-five thousand" -> 125000."""
-    total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", words):
-        if word in _WORD_VALUES:
-            current += _WORD_VALUES[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in _SCALES:
-            total += (current or 1) * _SCALES[word]
-            current = 0.0
-    return total + current
-
-
-def _interval(op: str, first: float, last: float, half: float, wide: bool) -> Interval:
-    """The interval an approximator makes of ``first``..``last``."""
-    if op == "below":
-        lo = math.floor(0.85 * first) if first == int(first) and first >= 1 else 0.85 * first
-        return Interval(lo, last, hi_open=True)
-    if op == "about":
-        return Interval(_tidy(0.9 * first), _tidy(1.1 * last))
-    if op == "justover":
-        hi = math.ceil(1.15 * last) if last == int(last) and not math.isinf(last) else 1.15 * last
-        return Interval(first, hi, lo_open=True)
-    if op == "more":
-        return Interval(first, INF, lo_open=True)
-    if op == "atleast":
-        return Interval(first, INF)
-    if op == "less":
-        return Interval(0, last, hi_open=True)
-    if op == "atmost":
-        return Interval(0, last)
-    if half and not wide and op != "exact":
-        return Interval(_tidy(first - half), _tidy(first + half), hi_open=True)
-    return Interval(first, last)
-
-
-def _tidy(value: float) -> float:
-    return value if math.isinf(value) else float(f"{value:.12g}")
-
-
 def _change(
     m: re.Match[str], kind: MentionKind, unit: str, first: float, last: float
 ) -> list[Found]:
@@ -469,91 +320,13 @@ def _votes(m: re.Match[str]) -> list[Found]:
     for names, counted in ((("v_a", "v_a2"), "votes for"), (("v_b", "v_b2"), "votes against")):
         name = names[0] if m.group(names[0]) is not None else names[1]
         words = m.group(name).lower()
-        value = float(words) if words.isdigit() else _parse_words(words)
+        value = float(words) if words.isdigit() else parse_words(words)
         found.append(
             _found(
                 MentionKind.NUMBER, m.start(name), m.end(name), Interval.point(value), "", counted
             )
         )
     return found
-
-
-def _counted(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]:
-    """Give the head noun of the phrase after a number, singular, and whether it was plural."""
-    hyphen = _HYPHEN_WORD.match(text, pos)
-    if hyphen:  # "a 10-member panel" counts members
-        return _singular(hyphen.group(1)), False
-    kept: list[str] = []
-    for _ in range(6):
-        token = _TOKEN.match(text, pos)
-        if token is None:
-            break
-        raw, pos = token.group(1), token.end()
-        word = raw.rstrip(".")
-        low = word.lower()
-        if skip_of and low == "of" and not kept:
-            continue  # "dozens of people"
-        if low in _STOP or low in _VERBS or low in _WORD_VALUES or low.endswith(("'s", "’s")):
-            break
-        if low.endswith(("ed", "ing", "ly")):
-            if kept or not _modifies_next(text, pos):
-                break  # "10 killed in", "a leader sexually..."
-            continue  # "two armed men", "46 newly appointed attorneys"
-        kept.append(word)
-        if _is_plural(word):
-            return _singular(low), True
-        if raw.endswith(".") and "." not in word:
-            break  # the sentence ended
-    nouns = [word for word in kept if word.islower()]
-    return (_singular(nouns[-1]) if nouns else ""), False
-
-
-def _modifies_next(text: str, pos: int) -> bool:
-    following = _TOKEN.match(text, pos)
-    if following is None or text[pos : following.start(1)].strip():
-        return False
-    word = following.group(1)
-    return word.islower() and word.rstrip(".") not in _STOP
-
-
-def _is_plural(word: str) -> bool:
-    low = word.lower()
-    if low in _IRREGULAR or low.endswith("men") and len(low) > 4:
-        return True
-    return len(low) > 3 and word[-1] == "s" and not low.endswith(("ss", "us", "is", "'s", "’s"))
-
-
-def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("men") and len(word) > 4:  # "crewmen", "congressmen"
-        return word[:-2] + "an"
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) <= 3:
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return word[:-2]
-    return word[:-1]
-
-
-def _glued_word_ok(text: str, end: int) -> bool:
-    """Whether letters glued to a number are a lost space ("10of them", "5people")."""
-    word = _TOKEN.match(text, end)
-    low = word.group(1).rstrip(".").lower() if word else ""
-    return low in _STOP or _is_plural(low)
-
-
-def _lower_after(text: str, end: int) -> bool:
-    word = _TOKEN.match(text, end)
-    return word is not None and word.group(1)[:1].islower()
-
-
-def _in_url(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a web address or path ("/2013/may/03/", "www.")."""
-    space = max(text.rfind(" ", max(0, pos - 200), pos), text.rfind("\n", max(0, pos - 200), pos))
-    chunk = text[space + 1 : pos]
-    return "/" in chunk or "www." in chunk
 
 
 def _word_before(text: str, pos: int) -> str:
