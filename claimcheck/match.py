@@ -42,9 +42,10 @@ class Features:
 class MatchResult:
     """Clusters plus the work it took, for stats and benchmarks."""
 
-    clusters: tuple[Cluster, ...]
+    clusters: tuple[Cluster, ...]  # fact clusters ("c…"), then pairs compared on their own ("p…")
     pairs_scored: int
     features: tuple[Features, ...]
+    fact_clusters: int = 0  # how many of ``clusters`` are fact clusters
 
 
 def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
@@ -109,6 +110,7 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     scores = dict(zip(candidates, pair_scores(claims, features, candidates, idf), strict=True))
     edges = [(score, i, j) for (i, j), score in scores.items() if score >= settings.threshold]
     clusters = _average_linkage(len(claims), edges, scores, settings.threshold)
+    facts = len(clusters)
     # A strong pair split between two clusters is still compared, as a cluster of its own.
     cluster_of = {k: n for n, members in enumerate(clusters) for k in members}
     in_order = sorted(edges, key=lambda e: (e[1], e[2]))
@@ -128,7 +130,8 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     for score, i, j in in_order:
         edges_from[i].append((j, score))
     built: list[Cluster] = []
-    for members in clusters:
+    fact_clusters = 0
+    for number, members in enumerate(clusters):
         member_claims = tuple(claims[k] for k in members)
         if len({(c.source_id, c.attribution) for c in member_claims}) < 2:
             continue
@@ -140,9 +143,13 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
             if j in position
         )
         shared = _shared_keys([features[k] for k in members])
-        cluster_id = "c" + str(len(built) + 1)
+        if number < facts:
+            fact_clusters += 1
+            cluster_id = f"c{fact_clusters}"
+        else:
+            cluster_id = f"p{len(built) - fact_clusters + 1}"
         built.append(Cluster(id=cluster_id, claims=member_claims, keys=shared, links=links))
-    return MatchResult(tuple(built), len(candidates), features)
+    return MatchResult(tuple(built), len(candidates), features, fact_clusters)
 
 
 MAX_DISPUTE_PAIRS_PER_SOURCE = 200

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.cache import CACHE_DIR, ClaimCache, decode_claims, encode_claims
 from claimcheck.compare import find_conflicts
 from claimcheck.config import Config
 from claimcheck.extract import extract_claims
 from claimcheck.match import cluster_claims, entity_aliases
 from claimcheck.model import Claim, Report, Source, Stats
-from claimcheck.sources import load_sources
+from claimcheck.parallel import Workers, extract_encoded, fewer_collections, load_all
+
+# Told (stage, done, total) as a run goes on; total 0 when a stage cannot count its work.
+Progress = Callable[[str, int, int], None]
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,8 @@ class ScanOptions:
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    jobs: int | None = None  # processes that read and extract; None: one per core
+    cache: bool = False  # reuse the claims of unchanged files from .claimcheck-cache/
 
 
 def project_root_for(scan_path: Path, config: Config) -> Path:
@@ -36,9 +43,20 @@ def project_root_for(scan_path: Path, config: Config) -> Path:
     return scan_dir
 
 
-def run(scan_path: Path, config: Config, options: ScanOptions | None = None) -> Report:
-    """Scan ``scan_path`` (a folder or one file) and return everything found."""
+def run(
+    scan_path: Path,
+    config: Config,
+    options: ScanOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+) -> Report:
+    """Scan ``scan_path`` (a folder or one file) and return everything found.
+
+    The report is the same for any ``jobs`` and whether claims came from the cache.
+    """
     options = options or ScanOptions()
+    tell = progress or _quiet
     timings: list[tuple[str, float]] = []
     began = clock = time.perf_counter()
 
@@ -48,24 +66,32 @@ def run(scan_path: Path, config: Config, options: ScanOptions | None = None) -> 
         timings.append((stage, now - clock))
         clock = now
 
-    loaded = load_sources(
-        scan_path,
-        project_root=project_root_for(scan_path, config),
-        config=config,
-        include=options.include,
-        exclude=options.exclude,
-    )
-    lap("load")
-    claims = extract_all(loaded.sources)
-    lap("extract")
-    matched = cluster_claims(claims, config.matching)
-    lap("match")
-    conflicts = find_conflicts(matched.clusters, loaded.sources, entity_aliases(claims))
+    root = project_root_for(scan_path, config)
+    with fewer_collections():
+        with Workers(options.jobs) as workers:
+            loaded = load_all(
+                scan_path,
+                project_root=root,
+                config=config,
+                workers=workers,
+                include=options.include,
+                exclude=options.exclude,
+                done=lambda done, total: tell("load", done, total),
+            )
+            lap("load")
+            with ClaimCache.maybe(root / CACHE_DIR, options.cache, warn or _quiet) as cache:
+                claims = extract_all(loaded.sources, workers=workers, cache=cache, progress=tell)
+            lap("extract")
+        tell("match", 0, 0)
+        matched = cluster_claims(claims, config.matching)
+        lap("match")
+        tell("compare", 0, 0)
+        conflicts = find_conflicts(matched.clusters, loaded.sources, entity_aliases(claims))
     lap("compare")
     stats = Stats(
         sources=len(loaded.sources),
         claims=len(claims),
-        clusters=len(matched.clusters),
+        clusters=matched.fact_clusters,
         seconds=time.perf_counter() - began,
         skipped=len(loaded.skipped),
         stage_seconds=tuple(timings),
@@ -79,6 +105,37 @@ def run(scan_path: Path, config: Config, options: ScanOptions | None = None) -> 
     )
 
 
-def extract_all(sources: Sequence[Source]) -> list[Claim]:
-    """Claims of every source, in source order."""
-    return [claim for source in sources for claim in extract_claims(source)]
+def extract_all(
+    sources: Sequence[Source],
+    *,
+    workers: Workers | None = None,
+    cache: ClaimCache | None = None,
+    progress: Progress | None = None,
+) -> list[Claim]:
+    """Claims of every source, in source order: from the cache, else extracted in ``workers``."""
+    tell = progress or _quiet
+    stored = cache.get_many(sources) if cache is not None else [None] * len(sources)
+    missing = [source for source, claims in zip(sources, stored, strict=True) if claims is None]
+    reused = len(sources) - len(missing)
+    tell("extract", reused, len(sources))
+
+    def done(count: int) -> None:
+        tell("extract", reused + count, len(sources))
+
+    workers = workers or Workers(1)
+    if workers.in_process(len(missing)):
+        fresh = workers.map(extract_claims, missing, done)
+        blobs = [encode_claims(claims) for claims in fresh] if cache is not None else []
+    else:
+        blobs = workers.map(extract_encoded, missing, done)
+        fresh = [decode_claims(b, s.id) for s, b in zip(missing, blobs, strict=True)]
+    if cache is not None:
+        cache.put_many(zip(missing, blobs, strict=True))
+    extracted = iter(fresh)
+    return [
+        claim for claims in stored for claim in (claims if claims is not None else next(extracted))
+    ]
+
+
+def _quiet(*_args: object) -> None:
+    """Progress and warnings nobody asked for."""
