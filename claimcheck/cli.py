@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from claimcheck import __version__
 from claimcheck.config import Config, find_config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
 from claimcheck.model import Report
-from claimcheck.pipeline import ScanOptions, run
+from claimcheck.pipeline import Progress, ScanOptions, run
 from claimcheck.report import Format, render
 from claimcheck.report.text import summary_line
 
@@ -46,6 +47,16 @@ IncludeOpt = Annotated[
 ]
 ExcludeOpt = Annotated[
     list[str] | None, typer.Option("--exclude", help="Skip files matching this glob.")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes that read and extract (default: all cores)."
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Extract every file again; don't read or write the cache."),
 ]
 
 
@@ -108,14 +119,70 @@ def _config(scan_path: Path, config_path: Path | None) -> Config:
     return load_config(found) if found is not None else Config()
 
 
-def _scan(
-    scan_path: Path, config: Config, include: list[str] | None, exclude: list[str] | None
-) -> Report:
+def _scan(scan_path: Path, config: Config, options: ScanOptions, quiet: bool = False) -> Report:
     if not scan_path.exists():
         raise ClaimcheckError(
             "E020", "no such file or folder", path=str(scan_path), fix="give a folder of articles"
         )
-    return run(scan_path, config, ScanOptions(tuple(include or ()), tuple(exclude or ())))
+    with progress_bar(enabled=not quiet) as progress:
+        return run(scan_path, config, options, progress=progress, warn=_warn)
+
+
+def _options(
+    include: list[str] | None, exclude: list[str] | None, jobs: int | None, no_cache: bool
+) -> ScanOptions:
+    return ScanOptions(tuple(include or ()), tuple(exclude or ()), jobs=jobs, cache=not no_cache)
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Progress]:
+    """A rich progress bar on stderr that appears once a run has taken a second.
+
+    Nothing is drawn when stderr is not a terminal or the bar is not ``enabled``.
+    """
+    if not enabled or not sys.stderr.isatty():
+        yield lambda _stage, _done, _total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    bar = Bar(
+        TextColumn("{task.description:>8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,  # no drawing thread: the pool forks worker processes
+    )
+    task = bar.add_task("", total=None)
+    shown = ""
+    began = last = time.monotonic()
+
+    def show(stage: str, done: int, total: int) -> None:
+        nonlocal last, shown, task
+        now = time.monotonic()
+        if now - began < 1.0 or (stage == shown and now - last < 0.1 and done != total):
+            return
+        if not bar.live.is_started:
+            bar.start()
+        if stage != shown:  # a new bar, so a stage that cannot count shows no count
+            bar.remove_task(task)
+            task = bar.add_task(stage, total=total or None)
+            shown = stage
+        bar.update(task, completed=done)
+        bar.refresh()
+        last = now
+
+    try:
+        yield show
+    finally:
+        bar.stop()
 
 
 def _emit(report: Report, fmt: Format, output: Path | None, quiet: bool) -> None:
@@ -153,13 +220,15 @@ def scan(
     output: OutputOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Report every conflict between the articles in DIR (exit 0)."""
     with user_errors(debug):
         settings = _config(directory, config)
-        report = _scan(directory, settings, include, exclude)
+        report = _scan(directory, settings, _options(include, exclude, jobs, no_cache), quiet)
         _emit(report, fmt, output, quiet)
 
 
@@ -180,6 +249,8 @@ def check(
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="contradiction (default) or variation.")
     ] = "contradiction",
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -194,7 +265,8 @@ def check(
                 "E015", f"unknown --fail-on {fail_on!r}", fix="use contradiction or variation"
             ) from None
         settings = _config(directory, config)
-        report = new_first(apply_baseline(_scan(directory, settings, include, exclude), settings))
+        options = _options(include, exclude, jobs, no_cache)
+        report = new_first(apply_baseline(_scan(directory, settings, options, quiet), settings))
         gate = GateResult.from_report(report, strict=strict, fail_on=threshold)
         _emit(report, fmt, output, quiet)
         if not quiet:
@@ -213,6 +285,8 @@ def baseline(
     ] = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -222,7 +296,7 @@ def baseline(
 
     with user_errors(debug):
         settings = _config(directory, config)
-        report = _scan(directory, settings, include, exclude)
+        report = _scan(directory, settings, _options(include, exclude, jobs, no_cache), quiet)
         target = (
             settings.path or (directory if directory.is_dir() else directory.parent) / CONFIG_NAME
         )
@@ -277,6 +351,8 @@ def explain(
     fingerprint: Annotated[str, typer.Argument(help="The conflict's fingerprint.")],
     directory: DirArg = Path("."),
     config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show one conflict in full: every side, sentence, rule and cluster member."""
@@ -284,7 +360,7 @@ def explain(
 
     with user_errors(debug):
         settings = _config(directory, config)
-        report = _scan(directory, settings, None, None)
+        report = _scan(directory, settings, _options(None, None, jobs, no_cache))
         matches = [c for c in report.conflicts if c.fingerprint.startswith(fingerprint)]
         if not matches:
             raise ClaimcheckError(
