@@ -48,7 +48,12 @@ _CLAUSE_BREAK = re.compile(
     # "... and Boente replied that ...": a second speaker's clause.
     rf"|\s+(?=and\s+[A-Z]\w+\s+(?:{SPEECH_VERBS}|replied|responded)\b)"
 )
-_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;]{3,}?(?=,|\Z)")
+# ", who was born in India," and "a Bellport Democrat who introduced the bill": a relative
+# clause after a comma, or right after a capitalised name (so not restrictive).
+_RELATIVE = re.compile(
+    r",\s+(?:who|which|whose)\s+[^,;]{3,}?(?=,|\Z)"
+    r"|\b[A-Z][a-z]+(?P<bare>\s+who\s+[^,;]{3,}?)(?=,|\Z)"
+)
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,11 @@ def split_pieces(sentence: str, start: int, end: int) -> list[Piece]:
         for match in _RELATIVE.finditer(sentence, clause_start, clause_end):
             if inside_quote(sentence, match.start()):
                 continue
-            relative_start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(", "))
-            holes.append((match.start(), match.end()))
-            pieces.append(Piece(relative_start, match.end(), antecedent_end=match.start()))
+            start = match.start("bare") if match.group("bare") else match.start()
+            text = sentence[start : match.end()]
+            relative_start = start + len(text) - len(text.lstrip(", "))
+            holes.append((start, match.end()))
+            pieces.append(Piece(relative_start, match.end(), antecedent_end=start))
         pieces.append(Piece(clause_start, clause_end, tuple(holes)))
     pieces.sort(key=lambda p: (p.start, p.end))
     return pieces

@@ -285,10 +285,10 @@ def _pronoun_mentions(
     """Pronouns of the piece resolved to people, and a relative clause to its antecedent."""
     mentions: list[Mention] = []
     if piece.antecedent_end is not None:
-        antecedent = [f for f in found if f.kind in NAME_KINDS and f.end == piece.antecedent_end]
-        if antecedent:
+        antecedent = _antecedent(sentence, found, piece.antecedent_end)
+        if antecedent is not None:
             mentions.append(
-                _resolved(source, sent_start, piece.start, piece.start + 3, "who", antecedent[0])
+                _resolved(source, sent_start, piece.start, piece.start + 3, "who", antecedent)
             )
     for start, end, key in resolve_pronouns(sentence, found, discourse.last_person):
         if piece.start <= start < piece.end:
@@ -360,6 +360,27 @@ def resolve_pronouns(
         events.append((match.start(), match.end(), key, role))
         resolved.append((match.start(), match.end(), key))
     return sorted(resolved)
+
+
+def _antecedent(sentence: str, found: list[Found], end: int) -> Found | None:
+    """The name a relative clause describes; through an appositive to the person named.
+
+    "Sen. Teresa Alvarado, a Bellport Democrat who ..." describes Alvarado.
+    """
+    names = [f for f in found if f.kind in NAME_KINDS]
+    direct = [f for f in names if f.end == end]
+    if not direct:
+        return None
+    appositive = re.search(r",\s+(?:a|an|the)\s+\Z", sentence[: direct[0].start])
+    if appositive is not None:
+        person = [
+            f
+            for f in names
+            if f.end == appositive.start() and f.kind in (MentionKind.PERSON, MentionKind.ACTOR)
+        ]
+        if person:
+            return person[0]
+    return direct[0]
 
 
 def _resolved(

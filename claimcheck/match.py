@@ -19,7 +19,15 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.config import MatchSettings
 from claimcheck.lexicon import content_key
-from claimcheck.model import AmountValue, Claim, Cluster, MentionKind, NameValue, QuoteValue
+from claimcheck.model import (
+    AmountValue,
+    Claim,
+    Cluster,
+    MentionKind,
+    NameValue,
+    QuoteValue,
+    TimeValue,
+)
 
 NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 MIN_SHARED_KEYS = 2
@@ -93,6 +101,9 @@ def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
                 slots.add(f"#{content_key(value.counted) or value.counted or value.unit}")
         elif isinstance(value, QuoteValue) and value.speaker:
             slots.add(f"#quote:{aliases.get(value.speaker, value.speaker)}")
+        elif isinstance(value, TimeValue) and value.interval.is_point:
+            # An exact clock time ("3:12 a.m.") is rare enough to point at one event.
+            slots.add(f"#at:{value.key()}")
     return Features(frozenset(entities), frozenset(claim.predicates) | frozenset(slots))
 
 

@@ -63,14 +63,14 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
         if a.polarity != b.polarity or a.hedged or b.hedged:
             continue
         agents_a, agents_b = _agents(a, context), _agents(b, context)
-        only_a = set(agents_a) - set(agents_b)
-        only_b = set(agents_b) - set(agents_a)
+        doers_a = {k for k, m in agents_a.items() if _is_agent(a, m)}
+        doers_b = {k for k, m in agents_b.items() if _is_agent(b, m)}
+        only_a = doers_a - set(agents_b)
+        only_b = doers_b - set(agents_a)
         if len(only_a) != 1 or len(only_b) != 1 or not _same_action(a, b):
             continue
         key_a, key_b = only_a.pop(), only_b.pop()
         if _kind(agents_a[key_a]) != _kind(agents_b[key_b]) or _related(key_a, key_b):
-            continue
-        if not (_is_agent(a, agents_a[key_a]) and _is_agent(b, agents_b[key_b])):
             continue
         findings.append(
             Finding(
@@ -163,7 +163,7 @@ def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
     return agents
 
 
-_BY = re.compile(r"\b(?:by|from)\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|from)\s+(?:\w+,?\s+){0,3}\Z", re.IGNORECASE)
 
 
 def _is_agent(claim: Claim, mention: Mention) -> bool:
