@@ -414,7 +414,7 @@ def _frame(sentence: str, piece: Piece, inside: list[Found]) -> str:
             pieces.append(text[start:end].lower())
         cursor = end
     pieces.append(text[cursor:].lower())
-    return " ".join("".join(pieces).split())
+    return " ".join(lexicon.normalize_phrases("".join(pieces)).split())
 
 
 def _predicates(sentence: str, piece: Piece, inside: list[Found]) -> tuple[str, ...]:
@@ -425,5 +425,6 @@ def _predicates(sentence: str, piece: Piece, inside: list[Found]) -> tuple[str, 
             continue
         for k in range(max(0, item.start - piece.start), min(len(masked), item.end - piece.start)):
             masked[k] = " "
-    keys = {lexicon.content_key(word) for word in lexicon.words("".join(masked))}
+    text = lexicon.normalize_phrases("".join(masked))
+    keys = {lexicon.content_key(word) for word in lexicon.words(text)}
     return tuple(sorted(k for k in keys if k))

@@ -201,6 +201,29 @@ def content_key(word: str) -> str | None:
     return SYNONYMS.get(stemmed, stemmed)
 
 
+# Phrasal verbs read as the single verb they mean, so "stepped down" meets "resigned".
+_PHRASES = {
+    r"step(?:s|ped|ping)? down": "resign",
+    r"(?:went|go|goes|gone|going) off": "activated",
+    r"turn(?:s|ed|ing)? down": "rejected",
+    r"call(?:s|ed|ing)? off": "cancelled",
+    r"pass(?:es|ed|ing)? away": "died",
+    r"shut(?:s|ting)? down": "closed",
+    r"sign(?:s|ed|ing)? off on": "approved",
+    r"gave up|give(?:s|n)? up|giving up": "quit",
+    r"set(?:s|ting)? up": "founded",
+    r"(?:was|were|is|are|been) shown the door": "fired",
+    r"let go": "fired",
+}
+_PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({p})" for p in _PHRASES) + r")\b", re.IGNORECASE)
+_PHRASE_WORDS = list(_PHRASES.values())
+
+
+def normalize_phrases(text: str) -> str:
+    """Replace phrasal verbs with the verb they mean ("stepped down" -> "resign")."""
+    return _PHRASE_RE.sub(lambda m: _PHRASE_WORDS[(m.lastindex or 1) - 1], text)
+
+
 def words(text: str) -> list[str]:
     """The alphabetic words of ``text`` in order."""
     return WORD_RE.findall(text)
