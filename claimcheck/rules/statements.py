@@ -45,20 +45,22 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
     for a, b, severity in linked_pairs(cluster):
         if not same_period(a, b, context):
             continue
-        if a.polarity == b.polarity or a.hedged or b.hedged:
+        if a.hedged or b.hedged:
             continue
         quoted = _has_quote(a) or _has_quote(b)
         if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
             continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
-        affirmed, negated = (a, b) if a.polarity is Polarity.AFFIRMED else (b, a)
         if _antonym_between(_stems(a.frame), _stems(b.frame)):
             continue  # "approved" / "did not reject" say the same thing
-        subjects = {subject_key(affirmed, context), subject_key(negated, context)}
+        subjects = {subject_key(a, context), subject_key(b, context)}
         if len(subjects - {""}) > 1:
             continue  # different subjects: "Kim testified" / "Vance did not testify"
-        verb = _denied_verb(affirmed, negated)
-        if verb is None:
+        # The affirming side is the one whose asserted word the other negates; claim
+        # polarity alone would be fooled by a negation in a side clause ("... they cannot afford").
+        denial = _denied_verb(a, b) or _denied_verb(b, a)
+        if denial is None:
             continue
+        verb, affirmed, negated = denial
         findings.append(
             Finding(
                 ConflictKind.NEGATION,
@@ -71,32 +73,49 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
     return findings
 
 
-def _denied_verb(affirmed: Claim, negated: Claim) -> str | None:
-    """The word one claim negates and the other asserts, when they share a subject.
+def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | None:
+    """The word ``negated`` negates and ``affirmed`` asserts, with the two claims.
 
-    Either the two claims read alike apart from the negation, or the word right
-    after the negation ("did not sound") is asserted by the other claim ("sounded"),
-    not as an infinitive ("was asked to sound"), and the two share another key.
+    Either the claims read alike apart from the negation (and differ in polarity),
+    or the word right after the negation ("did not sound") is asserted by the other
+    claim ("sounded"), not as an infinitive ("was asked to sound"), and the two
+    share another key.
     """
-    if fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame)) >= NEGATION_SIMILARITY:
+    if (
+        affirmed.polarity is Polarity.AFFIRMED
+        and negated.polarity is Polarity.NEGATED
+        and fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame))
+        >= NEGATION_SIMILARITY
+    ):
         denied = _negated_stems(negated.frame)
-        return sorted(denied)[0] if denied else "the statement"
+        return (sorted(denied)[0] if denied else "the statement"), affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
     for verb in sorted(_negated_stems(negated.frame)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
-                return verb
+                return verb, affirmed, negated
     return None
 
 
 _NEGATED_WORD = re.compile(
     r"\b(?:not|never|no longer|n't|refused to|refusing to|declined to|failed to)\s+"
-    r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to)\s+)*(?P<word>[a-z]+)"
-    r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have)\s+)*(?P<word2>[a-z]+)",
+    r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to|need\s+to|needs\s+to|have\s+to)\s+)*"
+    r"(?P<word>[a-z]+)"
+    r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have|need\s+to|have\s+to)\s+)*"
+    r"(?P<word2>[a-z]+)",
     re.IGNORECASE,
 )
-_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?([a-z]+)", re.IGNORECASE)
+# "asked to resign" does not say he resigned; "forced to hire" does say they will hire.
+_INFINITIVE = re.compile(
+    r"(?<!\bforce )(?<!\bforces )(?<!\bforced )(?<!\brequire )(?<!\brequires )"
+    r"\bto\s+(?:\w+ly\s+)?([a-z]+)",
+    re.IGNORECASE,
+)
+_OBLIGED = re.compile(
+    r"\b(?:force[sd]?|require[sd]?|compel(?:s|led)?|oblige[sd]?)\s+(?:\w+\s+){0,3}?to\s+([a-z]+)",
+    re.IGNORECASE,
+)
 
 
 def _negated_stems(text: str) -> set[str]:
@@ -109,10 +128,16 @@ def _negated_stems(text: str) -> set[str]:
 
 def _asserted_stems(text: str) -> set[str]:
     """Stems of words stated outright: not negated and not an infinitive ("asked to resign")."""
-    if NEGATION_RE.search(text):
-        return set()
+    scoped = set()
+    for match in NEGATION_RE.finditer(text):
+        # A negation covers the next few words of its own clause ("they cannot afford").
+        clause = re.split(r"[,;.]|\b(?:and|but|that|which|who)\b", text[match.end() :], maxsplit=1)[
+            0
+        ]
+        scoped |= {stem(word) for word in words(clause)[:4]}
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
-    return {stem(word) for word in words(text)} - infinitives
+    obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
+    return ({stem(word) for word in words(text)} - infinitives - scoped) | (obliged - scoped)
 
 
 def _shared_names(a: Claim, b: Claim) -> bool:
