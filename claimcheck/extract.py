@@ -287,8 +287,12 @@ def _pronoun_mentions(
     if piece.antecedent_end is not None:
         antecedent = _antecedent(sentence, found, piece.antecedent_end)
         if antecedent is not None:
+            word = re.match(r"\w+", sentence[piece.start : piece.end])
+            end = piece.start + (word.end() if word else 0)
             mentions.append(
-                _resolved(source, sent_start, piece.start, piece.start + 3, "who", antecedent)
+                _resolved(
+                    source, sent_start, piece.start, end, sentence[piece.start : end], antecedent
+                )
             )
     for start, end, key in resolve_pronouns(sentence, found, discourse.last_person):
         if piece.start <= start < piece.end:
