@@ -184,7 +184,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                         severity,
                         "ANTONYM",
                         f"'{word_a}' and '{word_b}' cannot both describe the same event",
-                        {x: (word_a, [a], []), y: (word_b, [b], [])},
+                        {_lemma(x): (word_a, [a], []), _lemma(y): (word_b, [b], [])},
                         topic=_shared_topic(a, b, context) if dispute else None,
                     )
                 )
@@ -273,6 +273,21 @@ def antonym_lexicon() -> dict[str, frozenset[str]]:
         table.setdefault(first, set()).add(second)
         table.setdefault(second, set()).add(first)
     return {key: frozenset(value) for key, value in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    """Word key -> the word as the lexicon writes it ("fir" -> "fire"), for stable values."""
+    text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
+    lemmas: dict[str, str] = {}
+    for entry in yaml.safe_load(text):
+        for word in entry["pair"]:
+            lemmas.setdefault(_key(str(word)), str(word))
+    return lemmas
+
+
+def _lemma(key: str) -> str:
+    return _lemmas().get(key, key)
 
 
 def _antonym_between(stems_a: set[str], stems_b: set[str]) -> bool:
