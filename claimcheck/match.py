@@ -31,6 +31,10 @@ from claimcheck.model import (
 
 NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 MIN_SHARED_KEYS = 2
+# A key held by more than this share of all claims is no evidence that two claims match.
+# It equals the block cap (64) at about 1,000 articles (18,000 claims), so smaller corpora
+# are matched exactly as before, and larger ones judge a key by how rare it is, not its count.
+STOP_SHARE = 0.0035
 
 
 @dataclass(frozen=True)
@@ -201,33 +205,48 @@ def _candidates(
     frequency: Counter[str],
     max_block: int,
 ) -> list[tuple[int, int]]:
-    """Comparable pairs that share at least two blockable keys, sorted.
+    """Comparable pairs that share a block and at least two keys that are not stop keys, sorted.
+
+    Blocks are the keys held by 2 to ``max_block`` claims, so each claim meets a
+    bounded number of others and the pairs grow with the corpus, not its square.
+    The cap bounds the work, not the evidence: a key held by more claims than a
+    block may hold still counts as a pair's second shared key unless it is held
+    by more than ``STOP_SHARE`` of all claims. So a pair that shares a rare name
+    and "workers" is found in 10,000 articles as it is in 1,000.
 
     Each claim gathers the later members of its blocks and counts them in C
-    (``Counter``); only pairs seen twice are checked in Python, so the cost is
-    the number of block memberships, not a Python step per pair in a block.
+    (``Counter``); only the partners it meets are looked at in Python.
     """
+    stop = max(max_block, int(STOP_SHARE * len(features)))
     blocks: dict[str, list[int]] = defaultdict(list)
     joined: list[list[tuple[list[int], int]]] = [[] for _ in features]
+    common: list[frozenset[str]] = []
     for index, feature in enumerate(features):
+        beyond_cap = []
         for key in feature.keys:
-            if 2 <= frequency[key] <= max_block:
+            count = frequency[key]
+            if 2 <= count <= max_block:
                 block = blocks[key]
                 joined[index].append((block, len(block) + 1))
                 block.append(index)
+            elif max_block < count <= stop:
+                beyond_cap.append(key)
+        common.append(frozenset(beyond_cap))
     pairs: list[tuple[int, int]] = []
     for i, memberships in enumerate(joined):
-        if len(memberships) < MIN_SHARED_KEYS:
+        mine = common[i]
+        if not memberships or len(memberships) + len(mine) < MIN_SHARED_KEYS:
             continue
         later: list[int] = []
         for block, after in memberships:
             later.extend(block[after:])
-        shared = Counter(later)
-        pairs.extend(
-            (i, j)
-            for j in sorted(j for j, count in shared.items() if count >= MIN_SHARED_KEYS)
-            if _comparable(claims[i], claims[j])
-        )
+        partners = [
+            j
+            for j, count in Counter(later).items()
+            if count >= MIN_SHARED_KEYS
+            or (mine and count + len(mine & common[j]) >= MIN_SHARED_KEYS)
+        ]
+        pairs.extend((i, j) for j in sorted(partners) if _comparable(claims[i], claims[j]))
     return pairs
 
 

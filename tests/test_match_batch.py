@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import match
 from claimcheck.config import load_config
 from claimcheck.extract import extract_claims
 from claimcheck.match import (
     MIN_SHARED_KEYS,
+    STOP_SHARE,
     Features,
     _candidates,
     _comparable,
@@ -45,27 +47,54 @@ def corpus() -> tuple[list[Claim], list[Features], dict[str, float], Counter[str
 
 
 def _every_pair_in_a_block(
-    claims: Sequence[Claim], features: Sequence[Features], frequency: Counter[str], max_block: int
+    claims: Sequence[Claim],
+    features: Sequence[Features],
+    frequency: Counter[str],
+    max_block: int,
+    stop_share: float,
 ) -> list[tuple[int, int]]:
-    """The obvious quadratic reference: count the blocks every pair shares."""
-    shared: Counter[tuple[int, int]] = Counter()
+    """The quadratic reference: a shared block, and two shared keys that are not stop keys."""
+    stop = max(max_block, int(stop_share * len(claims)))
+    pairs = []
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
-            keys = features[i].keys & features[j].keys
-            blockable = [k for k in keys if 2 <= frequency[k] <= max_block]
-            if blockable and _comparable(claims[i], claims[j]):
-                shared[(i, j)] += len(blockable)
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS)
+            shared = features[i].keys & features[j].keys
+            in_a_block = any(frequency[k] <= max_block for k in shared)
+            evidence = [k for k in shared if frequency[k] <= stop]
+            if (
+                in_a_block
+                and len(evidence) >= MIN_SHARED_KEYS
+                and _comparable(claims[i], claims[j])
+            ):
+                pairs.append((i, j))
+    return pairs
 
 
-@pytest.mark.parametrize("max_block", [2, 5, 64])
-def test_candidates_are_the_pairs_sharing_two_blockable_keys(
-    corpus: tuple[list[Claim], list[Features], dict[str, float], Counter[str]], max_block: int
+@pytest.mark.parametrize(
+    ("max_block", "stop_share"), [(2, 0.01), (2, 0.05), (3, 0.05), (5, 0.1), (64, STOP_SHARE)]
+)
+def test_candidates_are_the_pairs_sharing_a_block_and_two_keys(
+    corpus: tuple[list[Claim], list[Features], dict[str, float], Counter[str]],
+    max_block: int,
+    stop_share: float,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     claims, features, _idf, frequency = corpus
+    monkeypatch.setattr(match, "STOP_SHARE", stop_share)
     found = _candidates(claims, features, frequency, max_block)
-    assert found == _every_pair_in_a_block(claims, features, frequency, max_block)
+    assert found == _every_pair_in_a_block(claims, features, frequency, max_block, stop_share)
     assert found, "the sets should give some candidate pairs"
+
+
+def test_a_key_beyond_the_block_cap_still_counts_as_the_second_shared_key(
+    corpus: tuple[list[Claim], list[Features], dict[str, float], Counter[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    claims, features, _idf, frequency = corpus
+    monkeypatch.setattr(match, "STOP_SHARE", 0.0)
+    only_blocks = set(_candidates(claims, features, frequency, 3))
+    monkeypatch.setattr(match, "STOP_SHARE", 0.1)
+    assert only_blocks < set(_candidates(claims, features, frequency, 3))
 
 
 def test_batch_scores_equal_pair_score_to_the_last_bit(
