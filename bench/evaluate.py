@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -533,7 +534,9 @@ def measured_at() -> str:
         except (OSError, subprocess.CalledProcessError):
             return ""
 
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    # An exported tree (git archive) has no history: the caller names the commit it came from.
+    commit = os.environ.get("CLAIMCHECK_EVAL_COMMIT") or git("rev-parse", "--short", "HEAD")
+    commit = commit or "unknown"
     dirty = (
         " + uncommitted changes under claimcheck/"
         if git("status", "--porcelain", "claimcheck")
