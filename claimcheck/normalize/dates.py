@@ -7,10 +7,19 @@ nearest publication, "since 2009" 2009-01-01..publication. With no publication
 date, anything relative stays an ``UnresolvedDate`` holding its surface; it is
 never guessed.
 
+Tense turns that around: after a future cue in the same clause ("will sign the
+contract on Friday", "is set to approve the budget in April", "at its next
+meeting on Jan. 16") a month, day or weekday without a year is the first one on
+or after publication. Only the words before the date count, the nearest cue
+wins, and a past cue ("met", "was held", "resigned") keeps the reading above;
+``tense`` lists the cues. "Last", "next", "this" and "since" already say which
+way to look and are never overridden.
+
 Words that are only sometimes dates need context: a bare year ("in 2009", "the
 2016 election", not "2009 people"), "May" and "March" ("in May", "a May meeting",
 not "May said"), a month before a capitalized word ("April Ryan"). Context is
-waived when the phrase is the whole text, so a found surface reads the same again.
+waived when the phrase is the whole text, so a found surface reads the same again,
+unless a tense cue before it moved it forward.
 
 Modifiers that widen or narrow the interval belong to the surface:
 
@@ -61,6 +70,7 @@ from claimcheck.normalize.periods import (
     relative_value,
     simple_value,
 )
+from claimcheck.normalize.tense import tense_before
 from claimcheck.normalize.times import (
     TIME_PATTERN,
     TIME_RANGE_PATTERN,
@@ -155,7 +165,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     for name in _DATE_RE.groupindex
     if name[:2] in ("a_", "b_", "s_")
 }
-_PAST_BEFORE = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?\Z")  # "was set for Dec. 28"
+# "was set for Dec. 28", "had originally been set for": a plan made in the past.
+_PAST_BEFORE = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?(?:[a-z]+ly\s+)?(?:been\s+)?\Z")
 _NAMED_DAY = re.compile(
     r"\b(?:Good|Black|Super|Cyber|Patch|Ash|Bloody|Easter|Palm|Holy|Shrove)\s+\Z"
 )
@@ -230,7 +241,7 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
         f["rel"] = "last" if lead == "this past" else lead
     future = lead in FUTURE_LEADS and "year" not in f and ("mon" in f or "wd" in f)
     future = future and not _PAST_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    if future:
+    if future or published is not None and _undirected(f, lead) and _after_future_cue(text, m):
         f["rel"] = "future"
     whole = m.start() == 0 and m.end() == len(text.rstrip())
     if not whole and not _context_ok(f, lead, det, text, m.start(), m.end()):
@@ -243,6 +254,16 @@ def _single(m: re.Match[str], text: str, published: date | None) -> Found | obje
     else:  # "in", "of", "the" do not change the value
         start = min(m.start(n) for n in _FIELDS if n.startswith("s_") and m.start(n) >= 0)
     return _date_found(text, start, m.end(), value)
+
+
+def _undirected(f: dict[str, str], lead: str) -> bool:
+    """A month, day or weekday with no year and no direction ("last Friday", "since May")."""
+    return not ("rel" in f or "year" in f or lead == "since") and ("mon" in f or "wd" in f)
+
+
+def _after_future_cue(text: str, m: re.Match[str]) -> bool:
+    """Whether the clause before the match marks the future: "will sign it on Friday"."""
+    return tense_before(text, m.start()) == "future"
 
 
 def _context_ok(f: dict[str, str], lead: str, det: str, text: str, start: int, end: int) -> bool:
@@ -291,6 +312,9 @@ def _range(m: re.Match[str], text: str, published: date | None) -> Found | None:
             return None
     if any(side.keys() == {"mon"} and side["mon"] not in FULL_MONTHS for side in (a, b)):
         return None
+    undirected = _undirected(a, "") and _undirected(b, "")
+    if published is not None and undirected and _after_future_cue(text, m):
+        a["rel"] = b["rel"] = "future"  # "will run from September to November"
     if "year" not in a and "year" in b and ("mon" in a or "season" in a):
         a["hint"] = b["year"]  # "from September to December 2010"
     first, last = simple_value(a, published), simple_value(b, published)

@@ -164,3 +164,77 @@ def test_the_first_word_filter_finds_what_the_full_grammar_finds(text: str) -> N
     assert [m.span() for m in dates._DATE_RE.finditer(text)] == [
         m.span() for m in unfiltered.finditer(text)
     ]
+
+
+# ----------------------------------------------------------------------- tense
+
+TENSEISH = [
+    *DATEISH, "will", "'ll", "is", "are", "was", "were", "had", "has", "met", "said", "resigned",
+    "scheduled", "expected", "plans", "set", "due", "its", "next", "upcoming", "would", "could",
+    "not", "have", "be", "been", "vote", "he", ".", ";", ",",
+]  # fmt: skip
+tenseish_text = st.lists(st.sampled_from(TENSEISH), max_size=16).map(" ".join)
+SOME_DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
+UNDIRECTED = st.sampled_from(
+    ["on Friday", "on Monday", "on Saturday", "in November", "in March", "in January",
+     "on Nov. 3", "on March 11", "on Jan. 16", "on 28 February", "until Friday", "by May"]
+)  # fmt: skip
+
+
+@given(tenseish_text, tenseish_text, published_dates)
+def test_resolution_never_depends_on_text_after_the_date(
+    text: str, suffix: str, published: date | None
+) -> None:
+    # Context after a date may decide whether it is one ("a May meeting"), never its value.
+    for item in find_dates(text, published):
+        for tail in ("", " " + suffix):
+            for again in find_dates(text[: item.end] + tail, published):
+                if (again.start, again.end) == (item.start, item.end):
+                    assert again.value == item.value, (text, tail)
+
+
+@given(
+    st.sampled_from(
+        [
+            "He will sign the contract",
+            "She'll testify",
+            "The vote is scheduled to take place",
+            "The city plans to reopen the bridge",
+            "The board is to meet",
+            "Talks are expected to end",
+            "He said the trial would resume later this week, and it may end",
+        ]
+    ),  # fmt: skip
+    UNDIRECTED,
+    SOME_DATES,
+)
+def test_a_future_cue_puts_the_date_on_or_after_publication(
+    clause: str, when: str, published: date
+) -> None:
+    (found,) = find_dates(f"{clause} {when}.", published)[-1:]
+    assert isinstance(found.value, DateValue)
+    assert found.value.last >= published, (clause, when)
+
+
+@given(
+    st.sampled_from(
+        [
+            "He met them",
+            "The vote was held",
+            "They resigned",
+            "He will say that they met",
+            "Trump, who will leave soon, signed the order",
+            "The talks were expected to end",
+            "The hearing had been scheduled",
+            "Officials will not say whether he spoke to her",
+        ]
+    ),  # fmt: skip
+    UNDIRECTED,
+    SOME_DATES,
+)
+def test_a_past_cue_keeps_the_reading_of_the_date_alone(
+    clause: str, when: str, published: date
+) -> None:
+    (found,) = find_dates(f"{clause} {when}.", published)
+    (alone,) = find_dates(when, published)
+    assert found.value == alone.value, (clause, when)
