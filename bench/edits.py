@@ -193,6 +193,13 @@ NUMBER_RE = re.compile(
 )
 
 
+_VAGUE_BEFORE = re.compile(
+    r"\b(?:up to|at least|at most|more than|less than|fewer than|over|under|about|around|"
+    r"nearly|almost|some|approximately|roughly|as many as|as few as|upwards of|only)\s+\$?\Z",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NumberExpr:
     start: int
@@ -210,6 +217,8 @@ def find_numbers(line: str) -> list[NumberExpr]:
             continue
         if re.match(r"\s*(?:a\.?m\b|p\.?m\b|o'clock)", line[match.end() :], re.IGNORECASE):
             continue  # a clock time is a time, not a count
+        if _VAGUE_BEFORE.search(line[: match.start()]):
+            continue  # "up to two nights" also holds five: changing it contradicts nothing
         if match["digits"]:
             text = match["digits"]
             value = float(text.replace(",", ""))
@@ -468,7 +477,7 @@ alive dead
 strong weak | stronger weaker | strongest weakest
 major minor | large small | larger smaller | largest smallest
 higher lower | highest lowest
-successful unsuccessful | success failure
+successful unsuccessful
 legal illegal | lawful unlawful
 accidental deliberate | accidentally deliberately | intentionally accidentally
 injured unharmed | wounded unharmed

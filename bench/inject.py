@@ -324,6 +324,9 @@ def _swap_site(
     replacement = _replacement(index, doc, entity)
     if replacement is None or edits.inside_quote(line, entity.start):
         return None
+    possessive = re.search(r"['’]s?\Z", entity.text)
+    if possessive:  # "Buckley's death" -> "Rait's death"
+        replacement += possessive.group(0)
     edit = edits.Edit(entity.start, entity.end, entity.text, replacement)
     return Site(transform, doc.name, line_no, mention.cluster, edit, tuple(shared))
 
