@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.normalize.quotes import SPEECH_VERBS
+from claimcheck.normalize.quotes import OBJECT_SPEECH_VERBS, PURE_SPEECH_VERBS, SPEECH_VERBS
 
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no longer|neither|nor|cannot|n't)\b|n[’']t\b"
@@ -37,8 +37,9 @@ _LEADING_ATTRIBUTION = re.compile(
     r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
     rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
     r"(?:[Tt]he|A|An|Her|His|Their|Its)\s+(?:[\w’'-]+,?\s+){0,5}?[\w’'-]+),?\s+"
-    rf"(?:{SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?"
-    r"(?:(?:\s+(?:the\s+)?\w+)?\s+that)?\s+)"
+    rf"(?:(?:{PURE_SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?"
+    r"(?:(?:\s+(?:the\s+)?\w+)?\s+that)?"
+    rf"|(?:{OBJECT_SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?\s+that)\s+)"
 )
 _SUBJECT = r"(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)"
 _CLAUSE_BREAK = re.compile(

@@ -35,7 +35,12 @@ from claimcheck.normalize import Found
 from claimcheck.normalize.dates import find_dates
 from claimcheck.normalize.entities import find_entities
 from claimcheck.normalize.numbers import find_amounts
-from claimcheck.normalize.quotes import SPEECH_VERBS, find_quotes, first_person_sentence
+from claimcheck.normalize.quotes import (
+    SPEECH_VERBS,
+    find_quotes,
+    first_person_sentence,
+    quote_found,
+)
 from claimcheck.segment import split_sentences
 
 # Bump when extraction output changes, so cached claims are recomputed.
@@ -149,18 +154,7 @@ def _resolve_speakers(found: list[Found], sentence: str, discourse: _Discourse) 
         stripped = sentence.rstrip()
         end = len(stripped)
         start = len(sentence) - len(sentence.lstrip())
-        from claimcheck.normalize.quotes import normalize_quote
-
-        found.append(
-            Found(
-                MentionKind.QUOTE,
-                start,
-                end,
-                QuoteValue(
-                    words=normalize_quote(sentence[start:end]), speaker=discourse.last_speaker
-                ),
-            )
-        )
+        found.append(quote_found(sentence, start, end, discourse.last_speaker))
         found.sort(key=lambda f: (f.start, -f.end))
         return
     discourse.last_was_quote = bool(quotes) and all(
@@ -223,26 +217,45 @@ def _sentence_claims(
                 predicates=_predicates(sentence, piece, inside),
             )
         )
-    return _with_sentence_dates(claims, [_mention(source, sent_start, sentence, f) for f in found])
+    return _with_sentence_context(
+        claims,
+        [_mention(source, sent_start, sentence, f) for f in found],
+        sent_start,
+        len(sentence),
+    )
 
 
-def _with_sentence_dates(claims: list[Claim], sentence_mentions: list[Mention]) -> list[Claim]:
-    """A clause with no date of its own is dated by its sentence ("in 2011, when ...").
+def _with_sentence_context(
+    claims: list[Claim], sentence_mentions: list[Mention], sent_start: int, length: int
+) -> list[Claim]:
+    """A clause lacking a date or a name borrows its sentence's, with role "context".
 
-    The borrowed dates carry role "context": they place the claim in time but are
-    never compared as the claim's own value.
+    "in 2011, when the river crested at 8.3 meters" is dated 2011; "while also
+    grabbing seven rebounds" belongs to the sentence's subject ("McDermott led ...").
+    Borrowed mentions place and own the claim but are never compared as its values.
     """
-    dates = [m for m in sentence_mentions if m.kind is MentionKind.DATE and m.role == ""]
-    if len(claims) < 2 or not dates:
+    if len(claims) < 2:
         return claims
+    dates = [m for m in sentence_mentions if m.kind is MentionKind.DATE and m.role == ""]
+    subjects = [
+        m
+        for m in sentence_mentions
+        if m.kind in (MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR)
+        and m.role == ""
+        and m.span.start - sent_start <= length // 3
+    ][:1]
     result = []
     for claim in claims:
-        own = any(m.kind is MentionKind.DATE and m.role == "" for m in claim.mentions)
-        if own:
+        borrowed: list[Mention] = []
+        if dates and not any(m.kind is MentionKind.DATE and m.role == "" for m in claim.mentions):
+            borrowed += dates
+        if subjects and not any(isinstance(m.value, NameValue) for m in claim.mentions):
+            borrowed += subjects
+        if not borrowed:
             result.append(claim)
             continue
-        borrowed = tuple(replace(m, role="context") for m in dates)
-        mentions = tuple(sorted((*claim.mentions, *borrowed), key=lambda m: m.span.start))
+        context = tuple(replace(m, role="context") for m in borrowed)
+        mentions = tuple(sorted((*claim.mentions, *context), key=lambda m: m.span.start))
         result.append(replace(claim, mentions=mentions))
     return result
 

@@ -13,12 +13,16 @@ import re
 from claimcheck.model import MentionKind, QuoteValue
 from claimcheck.normalize import Found
 
-SPEECH_VERBS = (
+# Verbs that report speech whatever follows them.
+PURE_SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|tweeted|tweets|wrote|writes|stated|states|"
     r"declared|declares|explained|insisted|insists|replied|recalled|continued|"
-    r"announced|posted|noted|warned|argued|claimed|acknowledged|admitted|"
-    r"conceded|remarked|shouted|quipped|testified"
+    r"warned|argued|remarked|shouted|quipped|testified"
 )
+# Verbs that also take a plain object ("announced his resignation", "posted 29 points"):
+# they report speech only before "that" or a quotation.
+OBJECT_SPEECH_VERBS = r"announced|noted|claimed|acknowledged|admitted|conceded"
+SPEECH_VERBS = f"{PURE_SPEECH_VERBS}|{OBJECT_SPEECH_VERBS}"
 _SPEAKER = (
     r"(?:(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*"
     r"|he|she|they|it|we|I|the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+|one\s+[\w\s]{1,40}?|"
@@ -92,18 +96,14 @@ def find_quotes(text: str) -> list[Found]:
         offset = len(text) - len(text.lstrip())
         start = offset + unmarked.start("quote")
         end = offset + unmarked.end("quote")
-        found.append(
-            Found(
-                MentionKind.QUOTE,
-                start,
-                end,
-                QuoteValue(
-                    words=normalize_quote(unmarked.group("quote")),
-                    speaker=unmarked.group("who"),
-                ),
-            )
-        )
+        found.append(quote_found(text, start, end, unmarked.group("who")))
     return found
+
+
+def quote_found(text: str, start: int, end: int, speaker: str) -> Found:
+    """``text[start:end]`` as a quotation by ``speaker``."""
+    words = normalize_quote(text[start:end])
+    return Found(MentionKind.QUOTE, start, end, QuoteValue(words=words, speaker=speaker))
 
 
 def first_person_sentence(text: str) -> bool:

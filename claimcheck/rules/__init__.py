@@ -85,6 +85,21 @@ def linked_pairs(cluster: Cluster) -> Iterable[tuple[Claim, Claim, Severity]]:
             yield a, b, Severity.CONTRADICTION
 
 
+def asserted_pairs(
+    cluster: Cluster, context: Context, *, same_polarity: bool
+) -> Iterable[tuple[Claim, Claim, Severity]]:
+    """Linked pairs that both assert something of one period: neither hedged nor background.
+
+    With ``same_polarity`` the two must also both affirm or both deny.
+    """
+    for a, b, severity in linked_pairs(cluster):
+        if a.hedged or b.hedged or not same_period(a, b, context):
+            continue
+        if same_polarity and a.polarity != b.polarity:
+            continue
+        yield a, b, severity
+
+
 _GENERIC_SPEAKERS = frozenset(
     """
     the a an one two three some several many officials official police prosecutors
@@ -152,6 +167,28 @@ def subject_key(claim: Claim, context: Context) -> str:
         if lead in ("", "and", "but", "the", "then", "when", "as", "after", "before", "which"):
             return context.alias(first.value.key())
     return ""
+
+
+def same_owner(a: Claim, b: Claim, context: Context) -> bool:
+    """The claims can be about the same person or body: no two different named subjects.
+
+    "Clark had 16 rebounds" and "Curry had 8 rebounds" count different people's
+    rebounds; when both claims name people, they must share one.
+    """
+    subject_a, subject_b = subject_key(a, context), subject_key(b, context)
+    if subject_a and subject_b and subject_a != subject_b:
+        return False
+    names_a = _names(a, context)
+    names_b = _names(b, context)
+    return not (names_a and names_b) or bool(names_a & names_b)
+
+
+def _names(claim: Claim, context: Context) -> set[str]:
+    return {
+        context.alias(m.value.key())
+        for m in claim.mentions
+        if isinstance(m.value, NameValue) and m.kind is not MentionKind.PLACE
+    }
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -17,7 +17,7 @@ from claimcheck.model import (
     Severity,
 )
 from claimcheck.normalize.numbers import find_amounts
-from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
+from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -57,11 +57,7 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
     is attribution, not the actor), and claims that name the same people.
     """
     findings = []
-    for a, b, severity in linked_pairs(cluster):
-        if not same_period(a, b, context):
-            continue
-        if a.polarity != b.polarity or a.hedged or b.hedged:
-            continue
+    for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
         agents_a, agents_b = _agents(a, context), _agents(b, context)
         doers_a = {k for k, m in agents_a.items() if _is_agent(a, m)}
         doers_b = {k for k, m in agents_b.items() if _is_agent(b, m)}

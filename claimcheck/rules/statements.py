@@ -20,7 +20,7 @@ from claimcheck.model import (
     Polarity,
     Severity,
 )
-from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period, subject_key
+from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
 from claimcheck.rules.values import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
@@ -42,11 +42,7 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
     named the suspect on Tuesday" (different days), and hedged claims ("may not have").
     """
     findings = []
-    for a, b, severity in linked_pairs(cluster):
-        if not same_period(a, b, context):
-            continue
-        if a.hedged or b.hedged:
-            continue
+    for a, b, severity in asserted_pairs(cluster, context, same_polarity=False):
         quoted = _has_quote(a) or _has_quote(b)
         if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
             continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
@@ -156,11 +152,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     """
     lexicon = antonym_lexicon()
     findings = []
-    for a, b, severity in linked_pairs(cluster):
-        if not same_period(a, b, context):
-            continue
-        if a.polarity != b.polarity or a.hedged or b.hedged:
-            continue
+    for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
         if disjoint_event_dates(a, b):
             continue
         words_a, words_b = _predicate_words(a.frame), _predicate_words(b.frame)

@@ -19,7 +19,7 @@ from claimcheck.model import (
     QuoteValue,
     Severity,
 )
-from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_period
+from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_owner, same_period
 
 AMOUNT_KINDS = frozenset(
     {
@@ -79,7 +79,6 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         "DATE",
         _event_dates,
         "the dates cannot overlap",
-        anchored=True,
     )
 
 
@@ -180,7 +179,6 @@ def _value_rule(
     why: str,
     *,
     running_total: bool = False,
-    anchored: bool = False,
 ) -> list[Finding]:
     """Sides are groups of overlapping values; a clash needs a direct link.
 
@@ -202,7 +200,8 @@ def _value_rule(
         and not single[a.id][1].overlaps(single[b.id][1])
         and not _under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not _under_negation(b, single[b.id][0])
-        and (not anchored or _same_anchor(a, single[a.id][0], b, single[b.id][0]))
+        and _same_anchor(a, single[a.id][0], b, single[b.id][0])
+        and same_owner(a, b, context)
         and same_period(a, b, context)
     ]
     if not clashes:
@@ -237,8 +236,18 @@ def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
 
 
 def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
-    """Two dates clash only when they date the same thing, judged by the words around them."""
-    return bool(anchor_keys(a, ma) & anchor_keys(b, mb))
+    """Two values clash only when they measure the same thing, judged by the words around them.
+
+    "a November meeting" / "their meeting in December" share "meeting"; "Eleven men were
+    charged" / "seven men have been convicted" share only the counted noun, which does
+    not count: it is what both values count, not what happened to it.
+    """
+    counted = {
+        _counted_key(m.value.counted)
+        for m in (ma, mb)
+        if isinstance(m.value, AmountValue) and m.value.counted
+    }
+    return bool((anchor_keys(a, ma) & anchor_keys(b, mb)) - counted)
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
@@ -269,10 +278,17 @@ def _sides(
         touching = [g for g in groups if any(intervals[key].overlaps(intervals[k]) for k in g)]
         merged = [key] + [k for g in touching for k in g]
         groups = [g for g in groups if g not in touching] + [sorted(merged)]
-    # Other members join a side only when they overlap exactly one and are no wider than it.
-    for key in sorted(intervals):
-        if key in involved:
-            continue
+    # Claims matched directly with a clashing claim support a side when their value
+    # overlaps exactly that side and is no wider than it; other cluster members do not.
+    clashing = {c.id for a, b, _ in clashes for c in (a, b)}
+    supporters = set(clashing)
+    for i, j, _score in cluster.links:
+        first, second = cluster.claims[i].id, cluster.claims[j].id
+        if first in clashing and second in single:
+            supporters.add(second)
+        if second in clashing and first in single:
+            supporters.add(first)
+    for key in sorted({single[cid][0].value.key() for cid in supporters} - set(involved)):
         touching = [
             g
             for g in groups
@@ -284,7 +300,7 @@ def _sides(
     by_id = {claim.id: claim for claim in cluster.claims}
     sides: dict[str, tuple[str, list[Claim], list[Mention]]] = {}
     for group in groups:
-        members = [by_id[cid] for cid in sorted(single) if single[cid][0].value.key() in group]
+        members = [by_id[cid] for cid in sorted(supporters) if single[cid][0].value.key() in group]
         mentions = [single[c.id][0] for c in members]
         surfaces: list[str] = []
         for mention in mentions:
