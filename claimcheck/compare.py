@@ -17,16 +17,20 @@ from claimcheck.model import (
     Source,
 )
 from claimcheck.rules import Context, Finding, all_rules
+from claimcheck.stories import Profile
 
 NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 _SEVERITY_ORDER = {Severity.CONTRADICTION: 0, Severity.DISPUTE: 1, Severity.VARIATION: 2}
 
 
 def find_conflicts(
-    clusters: Sequence[Cluster], sources: Sequence[Source], aliases: dict[str, str]
+    clusters: Sequence[Cluster],
+    sources: Sequence[Source],
+    aliases: dict[str, str],
+    stories: dict[str, Profile] | None = None,
 ) -> tuple[Conflict, ...]:
     """Every rule over every cluster; sorted by severity, kind and fingerprint."""
-    context = Context({s.id: s for s in sources}, aliases)
+    context = Context({s.id: s for s in sources}, aliases, stories or {})
     conflicts: dict[str, Conflict] = {}
     rules = all_rules()
     for cluster in clusters:

@@ -14,6 +14,7 @@ from claimcheck.extract import extract_claims
 from claimcheck.match import cluster_claims, entity_aliases
 from claimcheck.model import Claim, Report, Source, Stats
 from claimcheck.parallel import Workers, extract_encoded, fewer_collections, load_all
+from claimcheck.stories import story_profiles
 
 # Told (stage, done, total) as a run goes on; total 0 when a stage cannot count its work.
 Progress = Callable[[str, int, int], None]
@@ -86,7 +87,10 @@ def run(
         matched = cluster_claims(claims, config.matching)
         lap("match")
         tell("compare", 0, 0)
-        conflicts = find_conflicts(matched.clusters, loaded.sources, entity_aliases(claims))
+        stories = story_profiles(claims, matched.features)
+        conflicts = find_conflicts(
+            matched.clusters, loaded.sources, entity_aliases(claims), stories
+        )
     lap("compare")
     stats = Stats(
         sources=len(loaded.sources),

@@ -8,8 +8,9 @@ are attributed to different speakers give disputes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.model import (
     Claim,
@@ -22,14 +23,28 @@ from claimcheck.model import (
     Severity,
     Source,
 )
+from claimcheck.stories import Profile, similarity
+
+# How alike two sources' stories must be for their claims to be compared at all,
+# and for an action credited to two people to count as one event (see stories.py).
+STORY_GATE = 0.03
+SAME_STORY = 0.08
 
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may read besides the cluster: sources by id and entity aliases."""
+    """What rules may read besides the cluster: sources, entity aliases, story profiles."""
 
     sources: dict[str, Source]
     aliases: dict[str, str]
+    stories: dict[str, Profile] = field(default_factory=dict)
+
+    def story_similarity(self, first: Claim, second: Claim) -> float:
+        """How alike the two claims' sources are as stories; 1 within one source."""
+        if first.source_id == second.source_id:
+            return 1.0
+        a, b = self.stories.get(first.source_id), self.stories.get(second.source_id)
+        return similarity(a, b) if a is not None and b is not None else 1.0
 
     def outlet(self, claim: Claim) -> str:
         """The claim's outlet, or its source id when the outlet is unknown."""
@@ -95,6 +110,8 @@ def asserted_pairs(
     for a, b, severity in linked_pairs(cluster):
         if a.hedged or b.hedged or not same_period(a, b, context):
             continue
+        if context.story_similarity(a, b) < STORY_GATE:
+            continue
         if same_polarity and a.polarity != b.polarity:
             continue
         yield a, b, severity
@@ -119,12 +136,21 @@ def _named_speakers_differ(first: str, second: str) -> bool:
     return not set(words_a) & set(words_b)
 
 
+# Words that put a claim's event before the story's: "her previous Oscar gig".
+_EARLIER = re.compile(
+    r"\b(?:previous|last year's|the year before|a year earlier|once again|the last time)\b",
+    re.IGNORECASE,
+)
+
+
 def is_background(claim: Claim, context: Context) -> bool:
     """True when the claim is dated over a year before its source was published.
 
     "The Kessel last flooded in 2011, when the river crested at 8.3 meters" is
     background to this week's flood, not a rival account of it.
     """
+    if _EARLIER.search(claim.text):
+        return True
     source = context.sources.get(claim.source_id)
     if source is None or source.published is None:
         return False

@@ -17,7 +17,7 @@ from claimcheck.model import (
     Severity,
 )
 from claimcheck.normalize.numbers import find_amounts
-from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
+from claimcheck.rules import SAME_STORY, Context, Finding, Rule, asserted_pairs, linked_pairs
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -68,6 +68,8 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
         key_a, key_b = only_a.pop(), only_b.pop()
         if _kind(agents_a[key_a]) != _kind(agents_b[key_b]) or _related(key_a, key_b):
             continue
+        if not _same_event(a, b, {key_a, key_b}, context):
+            continue  # "Lohan checked into rehab" / "Reid checked into rehab": two events
         findings.append(
             Finding(
                 ConflictKind.ATTRIBUTION,
@@ -90,6 +92,26 @@ def _same_action(a: Claim, b: Claim) -> bool:
     if len(shared) < 2:
         return False
     return len(shared) / min(len(action_a), len(action_b)) >= SAME_ACTION
+
+
+def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
+    """Something besides the action ties the claims to one event.
+
+    Another name both mention, one exact time, date or figure, or sources that tell
+    the same story: doing the same kind of thing is not one event.
+    """
+    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
+    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    if (names_a & names_b) - agents:
+        return True
+    values_a = {m.value.key() for m in a.mentions if m.kind in _EVENT_VALUES}
+    values_b = {m.value.key() for m in b.mentions if m.kind in _EVENT_VALUES}
+    return bool(values_a & values_b) or context.story_similarity(a, b) >= SAME_STORY
+
+
+_EVENT_VALUES = frozenset(
+    {MentionKind.DATE, MentionKind.TIME, MentionKind.NUMBER, MentionKind.MONEY}
+)
 
 
 def _action_keys(claim: Claim) -> set[str]:
@@ -165,6 +187,8 @@ _BY = re.compile(r"\b(?:by|from)\s+(?:\w+,?\s+){0,3}\Z", re.IGNORECASE)
 def _is_agent(claim: Claim, mention: Mention) -> bool:
     """A doer: the claim's subject (its first name, early on) or the name after by/from."""
     offset = mention.span.start - claim.span.start
+    if mention.role == "antecedent" and mention.surface.lower() == "whose":
+        return False  # "whose head was crushed": the antecedent owns, it does not act
     if mention.role == "antecedent" or _BY.search(claim.text[: max(0, offset)]):
         return True
     names = [m for m in claim.mentions if m.kind in _AGENT_KINDS and m.role != "pronoun"]

@@ -83,10 +83,10 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
         and fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame))
         >= NEGATION_SIMILARITY
     ):
-        denied = _negated_stems(negated.frame)
+        denied = _negated_stems(negated.text)
         return (sorted(denied)[0] if denied else "the statement"), affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
-    for verb in sorted(_negated_stems(negated.frame)):
+    for verb in sorted(_negated_stems(negated.text)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
@@ -115,10 +115,12 @@ _OBLIGED = re.compile(
 
 
 def _negated_stems(text: str) -> set[str]:
+    """Stems of the words right after a negation: "did not sound" -> "sound"."""
+    negated = (m.group("word") or m.group("word2") for m in _NEGATED_WORD.finditer(text))
     return {
-        stem(m.group("word") or m.group("word2"))
-        for m in _NEGATED_WORD.finditer(text)
-        if (m.group("word") or m.group("word2")).lower() not in STOP_WORDS
+        stem(word)
+        for word in negated
+        if len(word) > 2 and word.islower() and word not in STOP_WORDS
     }
 
 
@@ -155,7 +157,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
         if disjoint_event_dates(a, b):
             continue
-        words_a, words_b = _predicate_words(a.frame), _predicate_words(b.frame)
+        words_a, words_b = _predicate_words(a.text), _predicate_words(b.text)
         stems_a, stems_b = set(words_a), set(words_b)
         for x in sorted(stems_a - stems_b):
             for y in sorted(lexicon.get(x, ())):
@@ -194,7 +196,7 @@ def _predicate_words(frame: str) -> dict[str, str]:
     modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
     keys: dict[str, str] = {}
     for word in words(text):
-        if word.lower() not in modifiers:
+        if word.lower() not in modifiers and not word[0].isupper():
             keys.setdefault(_key(word), word)
     return keys
 

@@ -19,7 +19,15 @@ from claimcheck.model import (
     QuoteValue,
     Severity,
 )
-from claimcheck.rules import Context, Finding, Rule, linked_pairs, same_owner, same_period
+from claimcheck.rules import (
+    STORY_GATE,
+    Context,
+    Finding,
+    Rule,
+    linked_pairs,
+    same_owner,
+    same_period,
+)
 
 AMOUNT_KINDS = frozenset(
     {
@@ -53,6 +61,10 @@ _RUNNING_TOTALS = frozenset(
         "rescued",
         "survivor",
         "casualty",
+        "toll",
+        "refugee",
+        "evacuee",
+        "homeless",
     ]
 )
 _UPDATE_CUES = re.compile(
@@ -60,6 +72,14 @@ _UPDATE_CUES = re.compile(
     r"updated|revised|latest)\b",
     re.IGNORECASE,
 )
+
+# Values are compared only between claims matched at least this strongly: a rival
+# number or date is a strong claim, and loosely related claims count other things.
+VALUE_LINK = 0.4
+# Words around two counts that must agree besides the counted noun: "46 U.S. attorneys
+# asked to resign" / "45 U.S. attorneys asked to resign" share several; different
+# players' "12 points" share only the noun and a verb or two.
+ANCHOR_WORDS_FOR_AMOUNTS = 2
 
 ValuesOf = Callable[[Claim], list[tuple[Mention, Interval]]]
 
@@ -98,7 +118,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
         ) -> list[tuple[Mention, Interval]]:
             quoted = _quoted_spans(claim)
             return [
-                (m, m.value.interval)
+                (m, _as_written(m))
                 for m in claim.mentions
                 if isinstance(m.value, AmountValue)
                 and not any(s <= m.span.start < e for s, e in quoted)
@@ -126,6 +146,29 @@ DATE = Rule("DATE", ConflictKind.DATE, check_dates)
 NUMBER = Rule("NUMBER", ConflictKind.NUMBER, check_numbers)
 
 
+_MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
+
+
+def _as_written(mention: Mention) -> Interval:
+    """A measure written as a whole number is rounded: "6 miles" may be 6.2 miles.
+
+    Counts of things stay exact ("46 attorneys"); distances, sums and percentages
+    written without decimals cover half a unit either side, so "4 percent" and
+    "4.3 percent" agree while "4 percent" and "5 percent" do not.
+    """
+    assert isinstance(mention.value, AmountValue)
+    interval = mention.value.interval
+    if mention.kind in _MEASURES and interval.is_point and "." not in mention.surface:
+        magnitude = abs(interval.lo)
+        step = 0.5
+        for scale in (1e9, 1e6, 1e3):  # "$50 million" is rounded to the million
+            if magnitude >= scale and magnitude % scale == 0:
+                step = scale / 2
+                break
+        return Interval(interval.lo - step, interval.lo + step, hi_open=True)
+    return interval
+
+
 def _quoted_spans(claim: Claim) -> list[tuple[int, int]]:
     """Quotations with a known speaker: a number changed inside one is the QUOTE rule's."""
     return [
@@ -136,10 +179,15 @@ def _quoted_spans(claim: Claim) -> list[tuple[int, int]]:
 
 
 def _event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The claim's own dates, outside quotations ("how many kids will you kill today")."""
+    quoted = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
     return [
         (m, m.value.interval)
         for m in claim.mentions
-        if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
+        if m.kind is MentionKind.DATE
+        and isinstance(m.value, DateValue)
+        and m.role == ""
+        and not any(start <= m.span.start < end for start, end in quoted)
     ]
 
 
@@ -190,9 +238,15 @@ def _value_rule(
         values = values_of(claim)
         if len({m.value.key() for m, _ in values}) == 1:
             single[claim.id] = values[0]
+    strong = {
+        frozenset((cluster.claims[i].id, cluster.claims[j].id))
+        for i, j, score in cluster.links
+        if score >= VALUE_LINK
+    }
     clashes: list[tuple[Claim, Claim, Severity]] = [
         (a, b, severity)
         for a, b, severity in linked_pairs(cluster)
+        if frozenset((a.id, b.id)) in strong
         if severity is not Severity.DISPUTE  # two speakers' dates rarely date one event
         and a.id in single
         and b.id in single
@@ -202,6 +256,7 @@ def _value_rule(
         and not _under_negation(b, single[b.id][0])
         and _same_anchor(a, single[a.id][0], b, single[b.id][0])
         and same_owner(a, b, context)
+        and context.story_similarity(a, b) >= STORY_GATE
         and same_period(a, b, context)
     ]
     if not clashes:
@@ -247,7 +302,8 @@ def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
         for m in (ma, mb)
         if isinstance(m.value, AmountValue) and m.value.counted
     }
-    return bool((anchor_keys(a, ma) & anchor_keys(b, mb)) - counted)
+    shared = (anchor_keys(a, ma) & anchor_keys(b, mb)) - counted
+    return len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1)
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
