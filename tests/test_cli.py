@@ -97,8 +97,12 @@ def test_check_fails_when_an_article_dates_the_meeting_to_october(tmp_path: Path
     shutil.copytree(SEEDS, project / "seeds")
     shutil.copy(ROOT / "claims.yaml", project / "claims.yaml")
     (project / "seeds" / "003_october.txt").write_text(
-        "Trump had asked Bharara to stay on as U.S. attorney in Manhattan during a meeting "
-        "at Trump Tower in October, weeks before the election, the prosecutor said.\n",
+        "Preet Bharara, the U.S. attorney in Manhattan, said he was fired on Saturday after "
+        "refusing to resign.\n\n"
+        "Attorney General Jeff Sessions had asked the 46 remaining prosecutors appointed by "
+        "President Barack Obama for their resignations on Friday.\n\n"
+        "President Donald Trump had asked Bharara to stay on as U.S. attorney during an October "
+        "meeting at Trump Tower.\n",
         encoding="utf-8",
     )
     with (project / "claims.yaml").open("a", encoding="utf-8") as config:

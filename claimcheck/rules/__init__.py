@@ -27,7 +27,7 @@ from claimcheck.stories import Profile, similarity
 
 # How alike two sources' stories must be for their claims to be compared at all,
 # and for an action credited to two people to count as one event (see stories.py).
-STORY_GATE = 0.03
+STORY_GATE = 0.08
 SAME_STORY = 0.08
 
 

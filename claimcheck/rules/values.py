@@ -67,6 +67,7 @@ _RUNNING_TOTALS = frozenset(
         "homeless",
     ]
 )
+_RUNNING = re.compile(r"\b(?:so far|to date|thus far|as of now|so far this)\b", re.IGNORECASE)
 _UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|climbed|increased|jumped|grew|now|so far|as of|at least|"
     r"updated|revised|latest)\b",
@@ -117,6 +118,8 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
             claim: Claim, unit: str = unit, counted: str = counted
         ) -> list[tuple[Mention, Interval]]:
             quoted = _quoted_spans(claim)
+            if _enumerates(claim):
+                return []
             return [
                 (m, _as_written(m))
                 for m in claim.mentions
@@ -144,6 +147,22 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
 
 DATE = Rule("DATE", ConflictKind.DATE, check_dates)
 NUMBER = Rule("NUMBER", ConflictKind.NUMBER, check_numbers)
+
+
+def _enumerates(claim: Claim) -> bool:
+    """A list of three or more figures counts many things; none of them is the claim's fact.
+
+    "seven rifles, one launcher and three other rifles", "20 points, nine rebounds and
+    six assists". A vote ("5-4") is one figure, not two.
+    """
+    amounts = [
+        m
+        for m in claim.mentions
+        if m.kind in AMOUNT_KINDS
+        and m.role == ""
+        and not (isinstance(m.value, AmountValue) and m.value.counted == "votes against")
+    ]
+    return len(amounts) >= 3
 
 
 _MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
@@ -309,6 +328,8 @@ def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
     """Two reports of a toll from different days, or one that says the figure changed."""
     for a, b, _severity in clashes:
+        if _RUNNING.search(a.text) or _RUNNING.search(b.text):
+            return True  # "so far", "to date": the figure is still counting
         if not (set(a.predicates) | set(b.predicates)) & _RUNNING_TOTALS and not any(
             isinstance(m.value, AmountValue) and _counted_key(m.value.counted) in _RUNNING_TOTALS
             for m in (*a.mentions, *b.mentions)
