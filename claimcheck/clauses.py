@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from claimcheck.normalize.quotes import OBJECT_SPEECH_VERBS, PURE_SPEECH_VERBS, SPEECH_VERBS
 
 NEGATION_RE = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|cannot|n't)\b|n[’']t\b"
+    r"\b(?<!plead )(?<!pleads )(?<!pleaded )(?<!pled )"  # a plea of "not guilty" is an act
+    r"(?:not|never|no longer|neither|nor|cannot|n't)\b"
+    r"|n[’']t\b"
+    # scraped copy that lost its apostrophes: "cant", "didnt", "wasnt"
+    r"|\b(?:cant|wont|dont|doesnt|didnt|isnt|wasnt|arent|werent|couldnt|wouldnt|shouldnt"
+    r"|havent|hasnt|hadnt)\b"
     r"|\b(?:denied|denies|deny|refused to|refuses to|refusing to|declined to|declines to"
     r"|failed to|fails to)\b|\bno\s+(?!doubt\b|one\b|matter\b|longer\b)\w+",
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(
+    r"\?\s*\Z|"
     r"\b(?:(?-i:may)|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
     r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
     r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
@@ -32,6 +38,7 @@ _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?P<who>(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)\s+(?:{SPEECH_VERBS})(?:\s+(?!that\b|he\b|she\b|they\b|it\b)\w+){{0,6}}"
     r"[.!?]?\s*\Z"
     r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
+    rf"|,\s+(?:{PURE_SPEECH_VERBS})\s+(?P<who3>[^.;]{{2,80}})[.!?]?\s*\Z"
 )
 _LEADING_ATTRIBUTION = re.compile(
     r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
@@ -76,7 +83,7 @@ def attribution_span(sentence: str) -> tuple[int, int, str]:
     who = ""
     trailing = _TRAILING_ATTRIBUTION.search(sentence)
     if trailing and trailing.start() > 10:
-        who = trailing.group("who") or trailing.group("who2") or ""
+        who = trailing.group("who") or trailing.group("who2") or trailing.group("who3") or ""
         end = trailing.start()
     leading = _LEADING_ATTRIBUTION.match(sentence[:end])
     if leading and leading.end() < end - 10:

@@ -54,7 +54,7 @@ _SYNONYM_CLASSES = (
     "buy acquire purchase acquisition",
     "sell sale",
     "win victory",
-    "lose loss defeat",
+    "lose loss",
     "earthquake quake tremor",
     "fire blaze",
     "storm hurricane cyclone typhoon",

@@ -29,6 +29,7 @@ from claimcheck.stories import Profile, similarity
 # and for an action credited to two people to count as one event (see stories.py).
 STORY_GATE = 0.08
 SAME_STORY = 0.08
+MIN_STORY_KEYS = 25
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,28 @@ class Context:
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
 
-    def story_similarity(self, first: Claim, second: Claim) -> float:
-        """How alike the two claims' sources are as stories; 1 within one source."""
+    def story_similarity(self, first: Claim, second: Claim) -> float | None:
+        """How alike the two claims' sources are as stories; 1 within one source.
+
+        None when either source is too short to tell a story by (a headline, a
+        one-paragraph brief): its profile says nothing either way.
+        """
         if first.source_id == second.source_id:
             return 1.0
         a, b = self.stories.get(first.source_id), self.stories.get(second.source_id)
-        return similarity(a, b) if a is not None and b is not None else 1.0
+        if a is None or b is None or min(len(a), len(b)) < MIN_STORY_KEYS:
+            return None
+        return similarity(a, b)
+
+    def apart(self, first: Claim, second: Claim) -> bool:
+        """The sources tell different stories (not merely: too short to say)."""
+        found = self.story_similarity(first, second)
+        return found is not None and found < STORY_GATE
+
+    def together(self, first: Claim, second: Claim) -> bool:
+        """The sources clearly tell one story."""
+        found = self.story_similarity(first, second)
+        return found is not None and found >= SAME_STORY
 
     def outlet(self, claim: Claim) -> str:
         """The claim's outlet, or its source id when the outlet is unknown."""
@@ -110,7 +127,7 @@ def asserted_pairs(
     for a, b, severity in linked_pairs(cluster):
         if a.hedged or b.hedged or not same_period(a, b, context):
             continue
-        if context.story_similarity(a, b) < STORY_GATE:
+        if context.apart(a, b):
             continue
         if same_polarity and a.polarity != b.polarity:
             continue
@@ -138,7 +155,8 @@ def _named_speakers_differ(first: str, second: str) -> bool:
 
 # Words that put a claim's event before the story's: "her previous Oscar gig".
 _EARLIER = re.compile(
-    r"\b(?:previous|last year's|the year before|a year earlier|once again|the last time)\b",
+    r"\b(?:previous|previously|formerly|used to|last year's|the year before|a year earlier"
+    r"|once again|the last time)\b",
     re.IGNORECASE,
 )
 

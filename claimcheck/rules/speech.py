@@ -17,7 +17,7 @@ from claimcheck.model import (
     Severity,
 )
 from claimcheck.normalize.numbers import find_amounts
-from claimcheck.rules import SAME_STORY, Context, Finding, Rule, asserted_pairs, linked_pairs
+from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -61,8 +61,8 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
         agents_a, agents_b = _agents(a, context), _agents(b, context)
         doers_a = {k for k, m in agents_a.items() if _is_agent(a, m)}
         doers_b = {k for k, m in agents_b.items() if _is_agent(b, m)}
-        only_a = doers_a - set(agents_b)
-        only_b = doers_b - set(agents_a)
+        only_a = {k for k in doers_a if not any(_related(k, other) for other in agents_b)}
+        only_b = {k for k in doers_b if not any(_related(k, other) for other in agents_a)}
         if len(only_a) != 1 or len(only_b) != 1 or not _same_action(a, b):
             continue
         key_a, key_b = only_a.pop(), only_b.pop()
@@ -106,7 +106,7 @@ def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
         return True
     values_a = {m.value.key() for m in a.mentions if m.kind in _EVENT_VALUES}
     values_b = {m.value.key() for m in b.mentions if m.kind in _EVENT_VALUES}
-    return bool(values_a & values_b) or context.story_similarity(a, b) >= SAME_STORY
+    return bool(values_a & values_b) or context.together(a, b)
 
 
 _EVENT_VALUES = frozenset(
@@ -141,7 +141,7 @@ def _compare_quotes(
     changed = set(va.words.split()) ^ set(vb.words.split())
     if changed & _NEGATORS:
         verdict, why = severity, "the quotes differ in a negation"
-    elif any(find_amounts(word) for word in changed):
+    elif _numbers(va.words, vb.words):
         verdict, why = severity, "the quotes differ in a number"
     elif _names(qa.surface) ^ _names(qb.surface):
         verdict, why = severity, "the quotes differ in a name"
@@ -154,6 +154,19 @@ def _compare_quotes(
         why,
         {va.words: (qa.surface, [a], [qa]), vb.words: (qb.surface, [b], [qb])},
     )
+
+
+def _numbers(first: str, second: str) -> bool:
+    """The quotes name different figures, not one figure written two ways.
+
+    "six years" / "eight years" differ; "11th hour" / "eleventh-hour" do not, and
+    when one side's changed words hold no figure at all, the change is wording.
+    """
+    only_first = " ".join(w for w in first.split() if w not in second.split())
+    only_second = " ".join(w for w in second.split() if w not in first.split())
+    values_first = {f.value.key() for f in find_amounts(only_first)}
+    values_second = {f.value.key() for f in find_amounts(only_second)}
+    return bool(values_first and values_second) and values_first != values_second
 
 
 def _quotes(claim: Claim) -> list[Mention]:
@@ -169,9 +182,12 @@ def _names(surface: str) -> set[str]:
 
 
 def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
-    """Named people and organisations in the claim (not pronouns), by canonical key."""
+    """Named people and organisations in the claim (not pronouns, not quoted), by key."""
     agents: dict[str, Mention] = {}
+    quoted = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
     for mention in claim.mentions:
+        if any(start <= mention.span.start < end for start, end in quoted):
+            continue
         if mention.kind in (MentionKind.PERSON, MentionKind.ORG) and isinstance(
             mention.value, NameValue
         ):
@@ -197,9 +213,13 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
 
 
 def _related(key_a: str, key_b: str) -> bool:
-    """One name inside the other ("halvard" / "halvard financial wire") is one actor."""
+    """One actor written two ways.
+
+    A name inside the other ("halvard" / "halvard financial wire"), or the same
+    name spelt two ways ("duncan rait" / "duncan raite").
+    """
     words_a, words_b = set(key_a.split()), set(key_b.split())
-    return bool(words_a & words_b)
+    return bool(words_a & words_b) or fuzz.ratio(key_a, key_b) >= 85
 
 
 def _kind(mention: Mention) -> str:

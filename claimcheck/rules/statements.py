@@ -10,7 +10,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from claimcheck.clauses import NEGATION_RE
-from claimcheck.lexicon import STOP_WORDS, content_key, stem, words
+from claimcheck.lexicon import STOP_WORDS, content_key, normalize_phrases, stem, words
 from claimcheck.model import (
     Claim,
     Cluster,
@@ -25,7 +25,8 @@ from claimcheck.rules.values import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
-ANTONYM_SIMILARITY = 80
+# Share of the shorter claim's content words (besides the antonyms) the other must hold.
+SAME_WORDS = 0.6
 
 _NEGATION_WORDS = re.compile(
     r"\b(?:not|never|no|did|does|do|has|have|had|was|were|is|are|n't|refused to|"
@@ -83,10 +84,12 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
         and fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame))
         >= NEGATION_SIMILARITY
     ):
-        denied = _negated_stems(negated.text)
-        return (sorted(denied)[0] if denied else "the statement"), affirmed, negated
+        denied = _negated_stems(normalize_phrases(negated.text)) & _asserted_stems(affirmed.frame)
+        if denied:
+            return sorted(denied)[0], affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
-    for verb in sorted(_negated_stems(negated.text)):
+    negated_text = normalize_phrases(negated.text)
+    for verb in sorted(_negated_stems(negated_text)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
@@ -114,8 +117,15 @@ _OBLIGED = re.compile(
 )
 
 
+_PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
+
+
 def _negated_stems(text: str) -> set[str]:
-    """Stems of the words right after a negation: "did not sound" -> "sound"."""
+    """Stems of the words right after a negation: "did not sound" -> "sound".
+
+    A plea of not guilty is an act in court, not a denial: it negates nothing.
+    """
+    text = _PLEA.sub("pleaded", text)
     negated = (m.group("word") or m.group("word2") for m in _NEGATED_WORD.finditer(text))
     return {
         stem(word)
@@ -125,7 +135,12 @@ def _negated_stems(text: str) -> set[str]:
 
 
 def _asserted_stems(text: str) -> set[str]:
-    """Stems of words stated outright: not negated and not an infinitive ("asked to resign")."""
+    """Stems of words stated outright.
+
+    Not negated, not asked ("whether it would harm"), not an infinitive ("asked
+    to resign").
+    """
+    text = _QUESTION.sub(" ", text)
     scoped = set()
     for match in NEGATION_RE.finditer(text):
         # A negation covers the next few words of its own clause ("they cannot afford").
@@ -157,7 +172,8 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
         if disjoint_event_dates(a, b):
             continue
-        words_a, words_b = _predicate_words(a.text), _predicate_words(b.text)
+        words_a = _predicate_words(normalize_phrases(a.text))
+        words_b = _predicate_words(normalize_phrases(b.text))
         stems_a, stems_b = set(words_a), set(words_b)
         for x in sorted(stems_a - stems_b):
             for y in sorted(lexicon.get(x, ())):
@@ -190,10 +206,24 @@ _QUESTION = re.compile(r"\b(?:if|whether)\b.*", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?:a|an|the|\w+ly)\s+(\w+ed)\s+(?=[\w.]+)", re.IGNORECASE)
 
 
+_FRAMING = re.compile(
+    r"\b(begin|begins|began|begun|beginning|start|starts|started|starting|continue|continues"
+    r"|continued|cease|ceased|try|tries|tried|attempt|attempts|attempted|seek|seeks|sought"
+    r"|plan|plans|planned|want|wants|wanted|hope|hopes|hoped|expect|expects|expected"
+    r"|agree|agrees|agreed|decide|decides|decided|vote|votes|voted)\s+to\s+[a-z]+",
+    re.IGNORECASE,
+)
+
+
 def _predicate_words(frame: str) -> dict[str, str]:
-    """Key -> word as written, for words the claim asserts (not asked, not adjectives)."""
+    """Key -> word as written, for words the claim asserts.
+
+    Not asked ("whether"), not adjectives ("a presidentially appointed attorney"),
+    and not a verb that only frames the next one ("began to cast": the casting began).
+    """
     text = _QUESTION.sub(" ", frame)
     modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
+    modifiers |= {m.group(1).lower() for m in _FRAMING.finditer(text)}
     keys: dict[str, str] = {}
     for word in words(text):
         if word.lower() not in modifiers and not word[0].isupper():
@@ -230,14 +260,19 @@ def _shared_topic(a: Claim, b: Claim, context: Context) -> tuple[str, ...]:
 def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context, *, dispute: bool) -> bool:
     """The claims say the same apart from the antonyms.
 
-    Either they read alike, or they share a named subject and another name
+    Either most of the shorter claim's content words are in the other, or they
+    share a named subject and another name
     ("Harwick beat Bexley" / "Harwick lost to Bexley"). Two speakers of one
     article need only be talking about the same person ("I was fired" / "he was
     asking him to submit his resignation").
     """
-    rest_a = " ".join(s for s in _stem_list(a.frame) if s not in (x, y))
-    rest_b = " ".join(s for s in _stem_list(b.frame) if s not in (x, y))
-    if fuzz.token_set_ratio(rest_a, rest_b) >= ANTONYM_SIMILARITY:
+    subjects = {subject_key(a, context), subject_key(b, context)} - {""}
+    if len(subjects) > 1:
+        return False  # "Daye's losing streak" / "Clark's victory": two subjects
+    rest_a = set(a.predicates) - {x, y}
+    rest_b = set(b.predicates) - {x, y}
+    shared = rest_a & rest_b
+    if len(shared) >= 2 and len(shared) >= SAME_WORDS * min(len(rest_a), len(rest_b)):
         return True
     names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
     names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}

@@ -20,7 +20,6 @@ from claimcheck.model import (
     Severity,
 )
 from claimcheck.rules import (
-    STORY_GATE,
     Context,
     Finding,
     Rule,
@@ -128,7 +127,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 and m.kind in AMOUNT_KINDS
                 and m.role == ""
                 and m.value.unit == unit
-                and _counted_key(m.value.counted) == counted
+                and _counted_key(_counted_of(m, claim)) == counted
             ]
 
         findings.extend(
@@ -218,6 +217,21 @@ def disjoint_event_dates(a: Claim, b: Claim) -> bool:
     return not any(x.overlaps(y) for _, x in dates_a for _, y in dates_b)
 
 
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(\w+)")
+
+
+def _counted_of(mention: Mention, claim: Claim) -> str:
+    """What a figure counts; for a bare percentage, the whole it is a share of.
+
+    "60 percent of its revenue" and "7.2% of the market" are shares of different things.
+    """
+    assert isinstance(mention.value, AmountValue)
+    if mention.value.counted or mention.kind is not MentionKind.PERCENT:
+        return mention.value.counted
+    after = _PERCENT_OF.match(claim.text, mention.span.end - claim.span.start)
+    return after.group(1).lower() if after else ""
+
+
 def _counted_key(counted: str) -> str:
     return (content_key(counted) or counted) if counted else ""
 
@@ -233,7 +247,7 @@ def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
                 and m.role == ""
                 and (m.value.counted or m.value.unit)
             ):
-                groups.add((m.value.unit, _counted_key(m.value.counted)))
+                groups.add((m.value.unit, _counted_key(_counted_of(m, claim))))
     return sorted(groups)
 
 
@@ -275,7 +289,8 @@ def _value_rule(
         and not _under_negation(b, single[b.id][0])
         and _same_anchor(a, single[a.id][0], b, single[b.id][0])
         and same_owner(a, b, context)
-        and context.story_similarity(a, b) >= STORY_GATE
+        and not _other_values_differ(a, b, single[a.id][0], single[b.id][0])
+        and not context.apart(a, b)
         and same_period(a, b, context)
     ]
     if not clashes:
@@ -302,11 +317,49 @@ def _under_negation(claim: Claim, mention: Mention) -> bool:
 
 def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
     """Content words near a value: what it dates or counts ("a November meeting")."""
+    text = list(claim.text)
+    for other in claim.mentions:  # "26-year-old" is a value, not a word about the event
+        if other.kind in VALUE_MENTIONS and other is not mention:
+            for k in range(
+                max(0, other.span.start - claim.span.start),
+                min(len(text), other.span.end - claim.span.start),
+            ):
+                text[k] = " "
+    masked = "".join(text)
     offset = mention.span.start - claim.span.start
-    before = words(claim.text[:offset])[-window:]
-    after = words(claim.text[offset + len(mention.surface) :])[:window]
+    before = words(masked[:offset])[-window:]
+    after = words(masked[offset + len(mention.surface) :])[:window]
     # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
     return {key for word in before + after if not word[0].isupper() and (key := content_key(word))}
+
+
+VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}
+
+
+def _other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
+    """Two claims that also disagree on another figure or date are two events.
+
+    "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice.
+    """
+    if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b):
+        return True
+    for x in a.mentions:
+        for y in b.mentions:
+            if x is ma or y is mb or x.role or y.role:
+                continue
+            if not (isinstance(x.value, AmountValue) and isinstance(y.value, AmountValue)):
+                continue
+            thing = (x.value.unit, _counted_key(x.value.counted))
+            if thing != (y.value.unit, _counted_key(y.value.counted)) or thing == ("", ""):
+                continue
+            if x.value.counted in _VOTES:
+                continue  # the other half of the same vote
+            if not _as_written(x).overlaps(_as_written(y)):
+                return True
+    return False
+
+
+_VOTES = frozenset({"votes for", "votes against"})
 
 
 def _same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:

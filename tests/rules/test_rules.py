@@ -17,7 +17,10 @@ from claimcheck.match import cluster_claims, entity_aliases
 from claimcheck.model import Conflict, Source
 from claimcheck.rules import all_rules
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+# Every false alarm found on real news becomes a case that must stay quiet.
+FALSE_ALARMS = yaml.safe_load((HERE / "false_alarms.yaml").read_text(encoding="utf-8"))
 
 
 def _source(name: str, text: str, published: date) -> Source:
@@ -41,6 +44,12 @@ def test_rule_case(case: dict[str, Any]) -> None:
         assert not {r for r in reported if r[1] != "variation"}, found
     else:
         assert (case["expect"], case.get("severity", "contradiction")) in reported, found
+
+
+@pytest.mark.parametrize("case", FALSE_ALARMS, ids=lambda c: f"false alarm: {c['a'][:45]}")
+def test_false_alarm_from_real_news_stays_quiet(case: dict[str, Any]) -> None:
+    assert case["expect"] == "none"
+    test_rule_case(case)
 
 
 def test_every_rule_has_a_code_and_a_docstring_with_both_examples() -> None:
