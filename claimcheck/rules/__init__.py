@@ -155,7 +155,8 @@ def _named_speakers_differ(first: str, second: str) -> bool:
 
 # Words that put a claim's event before the story's: "her previous Oscar gig".
 _EARLIER = re.compile(
-    r"\b(?:previous|previously|formerly|used to|last year's|the year before|a year earlier"
+    r"\b(?:previous|previously|formerly|used to|last year's|last season|the year before"
+    r"|a year earlier"
     r"|once again|the last time)\b",
     re.IGNORECASE,
 )

@@ -178,7 +178,9 @@ def _contained(a: str, b: str) -> bool:
 
 
 def _names(surface: str) -> set[str]:
-    return set(_NAME_WORD.findall(f" {surface}"))
+    """Capitalised words inside a quote, not counting its first word ("This is about ...")."""
+    rest = surface.split(None, 1)[1] if " " in surface.strip() else ""
+    return set(_NAME_WORD.findall(f" {rest}"))
 
 
 def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
@@ -188,8 +190,10 @@ def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
     for mention in claim.mentions:
         if any(start <= mention.span.start < end for start, end in quoted):
             continue
-        if mention.kind in (MentionKind.PERSON, MentionKind.ORG) and isinstance(
-            mention.value, NameValue
+        if (
+            mention.kind in (MentionKind.PERSON, MentionKind.ORG)
+            and isinstance(mention.value, NameValue)
+            and len(mention.surface) > 2  # "AK" of "AK 47" names no one
         ):
             if mention.role == "pronoun":
                 continue  # a pronoun's antecedent is a guess; a relative clause's is not
