@@ -28,7 +28,7 @@ HEDGE_RE = re.compile(
     r"\?\s*\Z|"
     r"\b(?:(?-i:may)|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
     r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
-    r"|believed to|expected to|suspected|rumou?red|questioning whether)\b"
+    r"|believed to|expected to|suspected to|suspected of having|rumou?red|questioning whether)\b"
     r"|according to (?:people|a person|sources|one person|two people)",
     re.IGNORECASE,
 )

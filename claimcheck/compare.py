@@ -66,12 +66,14 @@ def _merge(first: Conflict, second: Conflict) -> Conflict:
         else:
             by_value[side.value] = side
     sides = tuple(by_value[key] for key in sorted(by_value))
+    # The graver verdict wins, and it keeps its own explanation.
+    graver = min(first, second, key=lambda c: _SEVERITY_ORDER[c.severity])
     return Conflict(
         kind=first.kind,
-        severity=min(first.severity, second.severity, key=_SEVERITY_ORDER.__getitem__),
+        severity=graver.severity,
         sides=sides,
         rule=first.rule,
-        explanation=first.explanation,
+        explanation=graver.explanation,
         summary=first.summary,
         fingerprint=first.fingerprint,
         cluster_id=first.cluster_id,

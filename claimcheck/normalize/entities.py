@@ -171,10 +171,9 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
         return None
     kind = _kind(text, start, lowered, bool(title_words))
     if kind is MentionKind.PERSON:
-        # First and last name only: "Charles E. Schumer" and "Charles Schumer" meet.
-        names = [w for w in lowered if not (len(w.rstrip(".")) <= 1)]
-        first = names[0] if len(names) > 1 else ""
-        key = f"{first} {last.lower()}".strip()
+        # Initials drop out: "Charles E. Schumer" and "Charles Schumer" meet.
+        names = [_strip_possessive(w).rstrip(".") for w in lowered[:-1] if len(w.rstrip(".")) > 1]
+        key = " ".join([*names, last.lower()])
     else:
         key = " ".join(_strip_possessive(w).lower().rstrip(".") for w in (x[2] for x in words))
         key = re.sub(r"^the ", "", key)

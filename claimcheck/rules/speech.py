@@ -22,7 +22,7 @@ from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pair
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
 # Share of the smaller claim's action words (and exact values) that the other must hold.
-SAME_ACTION = 0.6
+SAME_ACTION = 0.75
 
 _NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "cannot", "nothing", "none"})
 _AGENT_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR})

@@ -117,6 +117,12 @@ _OBLIGED = re.compile(
 )
 
 
+# "would not", "will not", "not immediately": a forecast or a delay, not a denial.
+_MODAL_NEGATION = re.compile(
+    r"\b(?:will|would|could|should|might|may|must|can|wo)\s*(?:n[’']t|\s+not)\b|\bnot\s+immediately\b"
+    r"|\bpromise[sd]?\s+not\b\Z",
+    re.IGNORECASE,
+)
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
 
@@ -126,7 +132,11 @@ def _negated_stems(text: str) -> set[str]:
     A plea of not guilty is an act in court, not a denial: it negates nothing.
     """
     text = _PLEA.sub("pleaded", text)
-    negated = (m.group("word") or m.group("word2") for m in _NEGATED_WORD.finditer(text))
+    negated = (
+        m.group("word") or m.group("word2")
+        for m in _NEGATED_WORD.finditer(text)
+        if not _MODAL_NEGATION.search(text, 0, m.start() + 1)
+    )
     return {
         stem(word)
         for word in negated
@@ -150,7 +160,38 @@ def _asserted_stems(text: str) -> set[str]:
         scoped |= {stem(word) for word in words(clause)[:4]}
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
     obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
-    return ({stem(word) for word in words(text)} - infinitives - scoped) | (obliged - scoped)
+    said = {stem(word) for word in _verbs(text)}
+    return (said - infinitives - scoped) | (obliged - scoped)
+
+
+_AUXILIARIES = frozenset("was were is are has have had did does do been be being got gets".split())
+_MODALS = frozenset("will would could should might may must can shall wo".split())
+
+
+def _verbs(text: str) -> list[str]:
+    """Words used as finite verbs of fact: "sounded", "knew", "was released".
+
+    A bare noun ("release dates") or a word after a modal ("would reveal",
+    "will resume") does not state that something happened.
+    """
+    found: list[str] = []
+    tokens = words(text)
+    for index, word in enumerate(tokens):
+        lowered = word.lower()
+        before = [t.lower() for t in tokens[max(0, index - 3) : index]]
+        if any(t in _MODALS for t in before):
+            continue
+        inflected = lowered.endswith("ed") or stem(lowered) != lowered.rstrip("s")
+        if inflected or (before and before[-1] in _AUXILIARIES) or lowered in _IRREGULAR_PAST:
+            found.append(word)
+    return found
+
+
+_IRREGULAR_PAST = frozenset(
+    "knew saw did made paid spent sent kept met ran wrote spoke chose broke drove flew "
+    "went took won lost sold bought began held brought thought gave found rose fell shot "
+    "struck told said left".split()
+)
 
 
 def _shared_names(a: Claim, b: Claim) -> bool:

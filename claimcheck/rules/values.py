@@ -290,6 +290,8 @@ def _value_rule(
         and _same_anchor(a, single[a.id][0], b, single[b.id][0])
         and same_owner(a, b, context)
         and not _other_values_differ(a, b, single[a.id][0], single[b.id][0])
+        and not _restated(single[a.id][0], b)
+        and not _restated(single[b.id][0], a)
         and not context.apart(a, b)
         and same_period(a, b, context)
     ]
@@ -334,6 +336,35 @@ def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
 
 
 VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}
+
+
+def _restated(mention: Mention, other: Claim) -> bool:
+    """The other claim states the same figure too, counted another way.
+
+    "shot to death one person and injured two others" / "shooting three people,
+    killing one": a breakdown and a total, not two tolls.
+    """
+    if not isinstance(mention.value, AmountValue):
+        return False
+    if any(
+        isinstance(m.value, AmountValue) and m.value.interval == mention.value.interval
+        for m in other.mentions
+        if m.kind in AMOUNT_KINDS
+    ):
+        return True
+    interval = mention.value.interval
+    if not interval.is_point or not float(interval.lo).is_integer() or not 0 <= interval.lo <= 20:
+        return False
+    count = int(interval.lo)
+    # "killing one": a small number standing alone is not always a found amount.
+    written = {str(count), _SMALL_NUMBERS[count]}
+    return any(re.search(rf"\b{word}\b", other.text, re.IGNORECASE) for word in written)
+
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
 
 
 def _other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
