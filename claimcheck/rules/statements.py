@@ -89,7 +89,8 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
             return sorted(denied)[0], affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
     negated_text = normalize_phrases(negated.text)
-    for verb in sorted(_negated_stems(negated_text)):
+    modal = bool(_MODAL_WORD.search(affirmed.text))
+    for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
@@ -119,23 +120,26 @@ _OBLIGED = re.compile(
 
 # "would not", "will not", "not immediately": a forecast or a delay, not a denial.
 _MODAL_NEGATION = re.compile(
-    r"\b(?:will|would|could|should|might|may|must|can|wo)\s*(?:n[’']t|\s+not)\b|\bnot\s+immediately\b"
-    r"|\bpromise[sd]?\s+not\b\Z",
+    r"\b(?:will|would|could|should|might|may|must|can|wo)(?:\s+\w+ly)?\s*(?:n[’']t|\s+not)\b"
+    r"|\bnot\s+immediately\b|\bpromise[sd]?\s+not\b",
     re.IGNORECASE,
 )
+_MODAL_WORD = re.compile(r"\b(?:will|would|could|should|might|must)\b", re.IGNORECASE)
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
 
-def _negated_stems(text: str) -> set[str]:
+def _negated_stems(text: str, *, modal: bool = False) -> set[str]:
     """Stems of the words right after a negation: "did not sound" -> "sound".
 
     A plea of not guilty is an act in court, not a denial: it negates nothing.
+    "would not" and "not immediately" forecast or delay; they deny only a claim that
+    is itself a forecast (``modal``).
     """
     text = _PLEA.sub("pleaded", text)
     negated = (
         m.group("word") or m.group("word2")
         for m in _NEGATED_WORD.finditer(text)
-        if not _MODAL_NEGATION.search(text, 0, m.start() + 1)
+        if modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12])
     )
     return {
         stem(word)
@@ -181,7 +185,7 @@ def _verbs(text: str) -> list[str]:
         before = [t.lower() for t in tokens[max(0, index - 3) : index]]
         if any(t in _MODALS for t in before):
             continue
-        inflected = lowered.endswith("ed") or stem(lowered) != lowered.rstrip("s")
+        inflected = lowered.endswith(("ed", "ing"))
         if inflected or (before and before[-1] in _AUXILIARIES) or lowered in _IRREGULAR_PAST:
             found.append(word)
     return found

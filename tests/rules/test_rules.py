@@ -21,6 +21,8 @@ HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
 # Every false alarm found on real news becomes a case that must stay quiet.
 FALSE_ALARMS = yaml.safe_load((HERE / "false_alarms.yaml").read_text(encoding="utf-8"))
+# Those not fixed yet: each must still fire (strict xfail), so a fix is noticed and moved.
+OPEN_FALSE_ALARMS = yaml.safe_load((HERE / "false_alarms_open.yaml").read_text(encoding="utf-8"))
 
 
 def _source(name: str, text: str, published: date) -> Source:
@@ -49,6 +51,18 @@ def test_rule_case(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", FALSE_ALARMS, ids=lambda c: f"false alarm: {c['a'][:45]}")
 def test_false_alarm_from_real_news_stays_quiet(case: dict[str, Any]) -> None:
     assert case["expect"] == "none"
+    test_rule_case(case)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason="open false alarm"))
+        for case in OPEN_FALSE_ALARMS
+    ],
+    ids=lambda c: f"open false alarm: {c['a'][:40]}",
+)
+def test_open_false_alarm_is_still_known(case: dict[str, Any]) -> None:
     test_rule_case(case)
 
 
