@@ -21,7 +21,7 @@ from claimcheck.model import (
     Severity,
 )
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
-from claimcheck.rules.values import disjoint_event_dates
+from claimcheck.rules.measures import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80

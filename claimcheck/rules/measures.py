@@ -1,0 +1,220 @@
+"""Claim + value -> what the value measures, and whether two values measure one thing.
+
+The DATE and NUMBER rules compare two claims' values only when these say the values
+count or date the same thing: the words around them agree, the claims are not a list
+of many figures, a breakdown of the other's total, or about another event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.clauses import negated_before
+from claimcheck.lexicon import content_key, words
+from claimcheck.model import (
+    AmountValue,
+    Claim,
+    DateValue,
+    Interval,
+    Mention,
+    MentionKind,
+    QuoteValue,
+)
+
+AMOUNT_KINDS = frozenset(
+    {
+        MentionKind.NUMBER,
+        MentionKind.QUANTITY,
+        MentionKind.MONEY,
+        MentionKind.PERCENT,
+        MentionKind.AGE,
+    }
+)
+# Words around two counts that must agree besides the counted noun: "46 U.S. attorneys
+# asked to resign" / "45 U.S. attorneys asked to resign" share several; different
+# players' "12 points" share only the noun and a verb or two.
+ANCHOR_WORDS_FOR_AMOUNTS = 2
+
+
+def enumerates(claim: Claim) -> bool:
+    """A list of three or more figures counts many things; none of them is the claim's fact.
+
+    "seven rifles, one launcher and three other rifles", "20 points, nine rebounds and
+    six assists". A vote ("5-4") is one figure, not two.
+    """
+    amounts = [
+        m
+        for m in claim.mentions
+        if m.kind in AMOUNT_KINDS
+        and m.role == ""
+        and not (isinstance(m.value, AmountValue) and m.value.counted == "votes against")
+    ]
+    return len(amounts) >= 3
+
+
+_MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
+
+
+def as_written(mention: Mention) -> Interval:
+    """A measure written as a whole number is rounded: "6 miles" may be 6.2 miles.
+
+    Counts of things stay exact ("46 attorneys"); distances, sums and percentages
+    written without decimals cover half a unit either side, so "4 percent" and
+    "4.3 percent" agree while "4 percent" and "5 percent" do not.
+    """
+    assert isinstance(mention.value, AmountValue)
+    interval = mention.value.interval
+    if mention.kind in _MEASURES and interval.is_point and "." not in mention.surface:
+        magnitude = abs(interval.lo)
+        step = 0.5
+        for scale in (1e9, 1e6, 1e3):  # "$50 million" is rounded to the million
+            if magnitude >= scale and magnitude % scale == 0:
+                step = scale / 2
+                break
+        return Interval(interval.lo - step, interval.lo + step, hi_open=True)
+    return interval
+
+
+def quoted_spans(claim: Claim) -> list[tuple[int, int]]:
+    """Quotations with a known speaker: a number changed inside one is the QUOTE rule's."""
+    return [
+        (m.span.start, m.span.end)
+        for m in claim.mentions
+        if m.kind is MentionKind.QUOTE and isinstance(m.value, QuoteValue) and m.value.speaker
+    ]
+
+
+def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The claim's own dates, outside quotations ("how many kids will you kill today")."""
+    quoted = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
+    return [
+        (m, m.value.interval)
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE
+        and isinstance(m.value, DateValue)
+        and m.role == ""
+        and not any(start <= m.span.start < end for start, end in quoted)
+    ]
+
+
+def disjoint_event_dates(a: Claim, b: Claim) -> bool:
+    """True when both claims are dated and no date of one overlaps a date of the other."""
+    dates_a, dates_b = event_dates(a), event_dates(b)
+    if not dates_a or not dates_b:
+        return False
+    return not any(x.overlaps(y) for _, x in dates_a for _, y in dates_b)
+
+
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(\w+)")
+
+
+def counted_of(mention: Mention, claim: Claim) -> str:
+    """What a figure counts; for a bare percentage, the whole it is a share of.
+
+    "60 percent of its revenue" and "7.2% of the market" are shares of different things.
+    """
+    assert isinstance(mention.value, AmountValue)
+    if mention.value.counted or mention.kind is not MentionKind.PERCENT:
+        return mention.value.counted
+    after = _PERCENT_OF.match(claim.text, mention.span.end - claim.span.start)
+    return after.group(1).lower() if after else ""
+
+
+def counted_key(counted: str) -> str:
+    return (content_key(counted) or counted) if counted else ""
+
+
+def under_negation(claim: Claim, mention: Mention) -> bool:
+    return negated_before(claim.text, mention.span.start - claim.span.start)
+
+
+def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
+    """Content words near a value: what it dates or counts ("a November meeting")."""
+    text = list(claim.text)
+    for other in claim.mentions:  # "26-year-old" is a value, not a word about the event
+        if other.kind in VALUE_MENTIONS and other is not mention:
+            for k in range(
+                max(0, other.span.start - claim.span.start),
+                min(len(text), other.span.end - claim.span.start),
+            ):
+                text[k] = " "
+    masked = "".join(text)
+    offset = mention.span.start - claim.span.start
+    before = words(masked[:offset])[-window:]
+    after = words(masked[offset + len(mention.surface) :])[:window]
+    # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
+    return {key for word in before + after if not word[0].isupper() and (key := content_key(word))}
+
+
+VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}
+
+
+def restated(mention: Mention, other: Claim) -> bool:
+    """The other claim states the same figure too, counted another way.
+
+    "shot to death one person and injured two others" / "shooting three people,
+    killing one": a breakdown and a total, not two tolls.
+    """
+    if not isinstance(mention.value, AmountValue):
+        return False
+    if any(
+        isinstance(m.value, AmountValue) and m.value.interval == mention.value.interval
+        for m in other.mentions
+        if m.kind in AMOUNT_KINDS
+    ):
+        return True
+    interval = mention.value.interval
+    if not interval.is_point or not float(interval.lo).is_integer() or not 0 <= interval.lo <= 20:
+        return False
+    count = int(interval.lo)
+    # "killing one": a small number standing alone is not always a found amount.
+    written = {str(count), _SMALL_NUMBERS[count]}
+    return any(re.search(rf"\b{word}\b", other.text, re.IGNORECASE) for word in written)
+
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
+    """Two claims that also disagree on another figure or date are two events.
+
+    "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice.
+    """
+    if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b):
+        return True
+    for x in a.mentions:
+        for y in b.mentions:
+            if x is ma or y is mb or x.role or y.role:
+                continue
+            if not (isinstance(x.value, AmountValue) and isinstance(y.value, AmountValue)):
+                continue
+            thing = (x.value.unit, counted_key(x.value.counted))
+            if thing != (y.value.unit, counted_key(y.value.counted)) or thing == ("", ""):
+                continue
+            if x.value.counted in _VOTES:
+                continue  # the other half of the same vote
+            if not as_written(x).overlaps(as_written(y)):
+                return True
+    return False
+
+
+_VOTES = frozenset({"votes for", "votes against"})
+
+
+def same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """Two values clash only when they measure the same thing, judged by the words around them.
+
+    "a November meeting" / "their meeting in December" share "meeting"; "Eleven men were
+    charged" / "seven men have been convicted" share only the counted noun, which does
+    not count: it is what both values count, not what happened to it.
+    """
+    counted = {
+        counted_key(m.value.counted)
+        for m in (ma, mb)
+        if isinstance(m.value, AmountValue) and m.value.counted
+    }
+    shared = (anchor_keys(a, ma) & anchor_keys(b, mb)) - counted
+    return len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1)
