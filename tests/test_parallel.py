@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,24 @@ def test_gc_thresholds_are_restored() -> None:
     with parallel.fewer_collections():
         assert gc.get_threshold() != before
     assert gc.get_threshold() == before
+
+
+def test_progress_names_every_stage_and_counts_every_article(always_a_pool: None) -> None:
+    told: list[tuple[str, int, int]] = []
+    folder = SETS / "kessel_river_flood"
+    run(folder, load_config(folder / "claims.yaml"), ScanOptions(jobs=2), progress=_tell(told))
+    stages = [stage for stage, _done, _total in told]
+    assert sorted(set(stages), key=stages.index) == ["load", "extract", "match", "compare"]
+    assert ("extract", 3, 3) in told and ("load", 3, 3) in told
+
+
+def _tell(told: list[tuple[str, int, int]]) -> Callable[[str, int, int], None]:
+    return lambda stage, done, total: told.append((stage, done, total))
+
+
+def test_no_progress_bar_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimcheck.cli import progress_bar
+
+    with progress_bar(enabled=True) as show:  # captured stderr is not a terminal
+        show("extract", 1, 2)
+    assert capsys.readouterr().err == ""
