@@ -70,6 +70,11 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if not _same_event(a, b, {key_a, key_b}, context):
             continue  # "Lohan checked into rehab" / "Reid checked into rehab": two events
+        if (
+            fuzz.token_set_ratio(_masked(a, agents_a[key_a]), _masked(b, agents_b[key_b]))
+            < SAME_WORDING
+        ):
+            continue  # the rest of the two sentences must tell the same act
         findings.append(
             Finding(
                 ConflictKind.ATTRIBUTION,
@@ -83,6 +88,16 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+# How alike the two claims must read once each doer is masked (rapidfuzz token_set_ratio).
+SAME_WORDING = 70
+
+
+def _masked(claim: Claim, doer: Mention) -> str:
+    start = doer.span.start - claim.span.start
+    end = doer.span.end - claim.span.start
+    return (claim.text[: max(0, start)] + " someone " + claim.text[max(0, end) :]).lower()
 
 
 def _same_action(a: Claim, b: Claim) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from claimcheck.lexicon import content_key
 from claimcheck.model import (
     AmountValue,
@@ -76,6 +78,8 @@ _UPDATE_CUES = re.compile(
 # Values are compared only between claims matched at least this strongly: a rival
 # number or date is a strong claim, and loosely related claims count other things.
 VALUE_LINK = 0.4
+# How alike two claims must read, values masked, for their values to be compared.
+VALUE_WORDING = 50
 
 ValuesOf = Callable[[Claim], list[tuple[Mention, Interval]]]
 
@@ -198,6 +202,7 @@ def _value_rule(
         and same_anchor(a, single[a.id][0], b, single[b.id][0])
         and same_owner(a, b, context)
         and not other_values_differ(a, b, single[a.id][0], single[b.id][0])
+        and fuzz.token_set_ratio(a.frame, b.frame) >= VALUE_WORDING
         and not restated(single[a.id][0], b)
         and not restated(single[b.id][0], a)
         and not context.apart(a, b)
