@@ -23,7 +23,7 @@ from typing import TypeVar
 from claimcheck.cache import encode_claims
 from claimcheck.config import Config
 from claimcheck.extract import extract_claims
-from claimcheck.model import Skipped, Source
+from claimcheck.model import Source
 from claimcheck.sources import LoadResult, discover, read_source
 
 T = TypeVar("T")
@@ -116,18 +116,7 @@ def load_all(
     )
     read = functools.partial(read_source, project_root=project_root, config=config)
     results = workers.map(read, paths, None if done is None else lambda n: done(n, len(paths)))
-    sources: list[Source] = []
-    warnings: list[str] = []
-    not_read: list[Skipped] = list(skipped)
-    for found, not_read_here, notes in results:
-        sources.extend(found)
-        not_read.extend(not_read_here)
-        warnings.extend(notes)
-    return LoadResult(
-        sources=tuple(sorted(sources, key=lambda source: source.id)),
-        skipped=tuple(sorted(not_read, key=lambda entry: (entry.path, entry.reason))),
-        warnings=tuple(sorted(warnings)),
-    )
+    return LoadResult.collect(results, skipped)
 
 
 def extract_encoded(source: Source) -> bytes:

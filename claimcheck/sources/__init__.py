@@ -45,7 +45,7 @@ What is left out
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +99,26 @@ class LoadResult:
     skipped: tuple[Skipped, ...]  # sorted by path
     warnings: tuple[str, ...]  # "<id>: <what was odd>", sorted
 
+    @classmethod
+    def collect(
+        cls,
+        results: Iterable[tuple[list[Source], list[Skipped], list[str]]],
+        skipped: Sequence[Skipped] = (),
+    ) -> LoadResult:
+        """Pool what ``read_source`` returned for every file, in a fixed order."""
+        sources: list[Source] = []
+        not_read: list[Skipped] = list(skipped)
+        warnings: list[str] = []
+        for found, not_read_here, notes in results:
+            sources.extend(found)
+            not_read.extend(not_read_here)
+            warnings.extend(notes)
+        return cls(
+            sources=tuple(sorted(sources, key=lambda source: source.id)),
+            skipped=tuple(sorted(not_read, key=lambda entry: (entry.path, entry.reason))),
+            warnings=tuple(sorted(warnings)),
+        )
+
 
 def load_sources(
     scan_dir: Path,
@@ -112,15 +132,6 @@ def load_sources(
     paths, skipped = discover(
         scan_dir, project_root=project_root, config=config, include=include, exclude=exclude
     )
-    sources: list[Source] = []
-    warnings: list[str] = []
-    for path in paths:
-        found, not_read, notes = read_source(path, project_root=project_root, config=config)
-        sources.extend(found)
-        skipped.extend(not_read)
-        warnings.extend(notes)
-    return LoadResult(
-        sources=tuple(sorted(sources, key=lambda source: source.id)),
-        skipped=tuple(sorted(skipped, key=lambda entry: (entry.path, entry.reason))),
-        warnings=tuple(sorted(warnings)),
+    return LoadResult.collect(
+        (read_source(path, project_root=project_root, config=config) for path in paths), skipped
     )
