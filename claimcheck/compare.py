@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from claimcheck.model import (
     Claim,
@@ -68,16 +69,7 @@ def _merge(first: Conflict, second: Conflict) -> Conflict:
     sides = tuple(by_value[key] for key in sorted(by_value))
     # The graver verdict wins, and it keeps its own explanation.
     graver = min(first, second, key=lambda c: _SEVERITY_ORDER[c.severity])
-    return Conflict(
-        kind=first.kind,
-        severity=graver.severity,
-        sides=sides,
-        rule=first.rule,
-        explanation=graver.explanation,
-        summary=first.summary,
-        fingerprint=first.fingerprint,
-        cluster_id=first.cluster_id,
-    )
+    return replace(first, severity=graver.severity, explanation=graver.explanation, sides=sides)
 
 
 def _claim_order(claim: Claim) -> tuple[str, int]:
