@@ -245,7 +245,8 @@ def plant(rng: random.Random, number: int, year_hint: int | None) -> tuple[str, 
     if kind == "number":
         template = rng.choice(NUMBER_TEMPLATES)
         first = rng.randrange(12, 400)
-        second = first + rng.randrange(5, 60)
+        # Far apart (40-100% more), so no rounding or "about" could reconcile them.
+        second = first + max(5, round(first * rng.uniform(0.4, 1.0)))
         return kind, template.format(value=first, **words), template.format(value=second, **words)
     if kind == "date":
         template = rng.choice(DATE_TEMPLATES)
