@@ -79,9 +79,10 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
         if " " in key:
             full_names[key.rsplit(" ", 1)[1]].add(key)
     aliases: dict[str, str] = {}
+    known = keys | full_names.keys()  # built once: rebuilding it per key is quadratic
     for key in keys:
         target = key
-        if len(key) > 4 and key.endswith("s") and key[:-1] in keys | full_names.keys():
+        if len(key) > 4 and key.endswith("s") and key[:-1] in known:
             target = key[:-1]
         if " " not in target and len(full_names.get(target, ())) == 1:
             target = next(iter(full_names[target]))

@@ -39,19 +39,27 @@ class Context:
     sources: dict[str, Source]
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
+    similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
+        return self._similarity(first.source_id, second.source_id)
+
+    def _similarity(self, first: str, second: str) -> float | None:
         """How alike the two claims' sources are as stories; 1 within one source.
 
         None when either source is too short to tell a story by (a headline, a
         one-paragraph brief): its profile says nothing either way.
         """
-        if first.source_id == second.source_id:
+        if first == second:
             return 1.0
-        a, b = self.stories.get(first.source_id), self.stories.get(second.source_id)
-        if a is None or b is None or min(len(a), len(b)) < MIN_STORY_KEYS:
-            return None
-        return similarity(a, b)
+        pair = (first, second) if first < second else (second, first)
+        if pair not in self.similarities:  # many claim pairs share one source pair
+            a, b = self.stories.get(first), self.stories.get(second)
+            found = None
+            if a is not None and b is not None and min(len(a), len(b)) >= MIN_STORY_KEYS:
+                found = similarity(a, b)
+            self.similarities[pair] = found
+        return self.similarities[pair]
 
     def apart(self, first: Claim, second: Claim) -> bool:
         """The sources tell different stories (not merely: too short to say)."""

@@ -128,7 +128,8 @@ _MODAL_WORD = re.compile(r"\b(?:will|would|could|should|might|must)\b", re.IGNOR
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
 
-def _negated_stems(text: str, *, modal: bool = False) -> set[str]:
+@lru_cache(maxsize=65536)
+def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     """Stems of the words right after a negation: "did not sound" -> "sound".
 
     A plea of not guilty is an act in court, not a denial: it negates nothing.
@@ -141,14 +142,15 @@ def _negated_stems(text: str, *, modal: bool = False) -> set[str]:
         for m in _NEGATED_WORD.finditer(text)
         if modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12])
     )
-    return {
+    return frozenset(
         stem(word)
         for word in negated
         if len(word) > 2 and word.islower() and word not in STOP_WORDS
-    }
+    )
 
 
-def _asserted_stems(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _asserted_stems(text: str) -> frozenset[str]:
     """Stems of words stated outright.
 
     Not negated, not asked ("whether it would harm"), not an infinitive ("asked
@@ -165,7 +167,7 @@ def _asserted_stems(text: str) -> set[str]:
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
     obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
     said = {stem(word) for word in _verbs(text)}
-    return (said - infinitives - scoped) | (obliged - scoped)
+    return frozenset((said - infinitives - scoped) | (obliged - scoped))
 
 
 _AUXILIARIES = frozenset("was were is are has have had did does do been be being got gets".split())
@@ -260,6 +262,7 @@ _FRAMING = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _predicate_words(frame: str) -> dict[str, str]:
     """Key -> word as written, for words the claim asserts.
 
