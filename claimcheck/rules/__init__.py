@@ -248,6 +248,6 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule, in the order findings are reported."""
     from claimcheck.rules.speech import ATTRIBUTION, QUOTE
     from claimcheck.rules.statements import ANTONYM, NEGATION
-    from claimcheck.rules.values import DATE, NUMBER
+    from claimcheck.rules.values import AGE, DATE, NUMBER
 
-    return (DATE, NUMBER, NEGATION, ANTONYM, ATTRIBUTION, QUOTE)
+    return (DATE, NUMBER, AGE, NEGATION, ANTONYM, ATTRIBUTION, QUOTE)

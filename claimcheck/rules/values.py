@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from claimcheck.lexicon import content_key
+from claimcheck.match import age_owner, same_person
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -15,6 +16,7 @@ from claimcheck.model import (
     ConflictKind,
     Interval,
     Mention,
+    NameValue,
     Severity,
 )
 from claimcheck.rules import (
@@ -80,6 +82,9 @@ _UPDATE_CUES = re.compile(
 VALUE_LINK = 0.4
 # How alike two claims must read, values masked, for their values to be compared.
 VALUE_WORDING = 50
+# Claims that read the same but for the value measure the same thing whatever the
+# words around the value are (rapidfuzz ratio of the value-masked frames).
+SAME_FRAME = 90
 
 ValuesOf = Callable[[Claim], list[tuple[Mention, Interval]]]
 
@@ -128,6 +133,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 and m.role == ""
                 and m.value.unit == unit
                 and counted_key(counted_of(m, claim)) == counted
+                and age_owner(claim, m) is None  # a named person's age: the AGE rule's
             ]
 
         findings.extend(
@@ -146,6 +152,82 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
 
 DATE = Rule("DATE", ConflictKind.DATE, check_dates)
 NUMBER = Rule("NUMBER", ConflictKind.NUMBER, check_numbers)
+
+
+# An age told as of another time: "Vance, then 41," or "who was 41 at the time".
+_THEN = re.compile(r"\b(?:then|at the time|when|aged)\b", re.IGNORECASE)
+# Ages a year apart can both be right on either side of a birthday.
+AGE_TOLERANCE = 1
+
+
+def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
+    """One named person given two ages.
+
+    Catches: "Gaetano Lo Presti, 52, was found dead in his cell" / "Lo Presti, 78,
+    head of the clans, was found dead". Leaves alone: ages a year apart (a birthday
+    between two reports) or as far apart as the reports' dates, an age told as of
+    another time ("Vance, then 41,"), and a bare surname ("the 35-year-old Gomes" /
+    "Catherine Gomes, 61": the suspect and his mother).
+    """
+    findings = []
+    for a, b, severity in linked_pairs(cluster):
+        if severity is Severity.DISPUTE or a.hedged or b.hedged:
+            continue
+        if context.apart(a, b) or not same_period(a, b, context):
+            continue
+        ages_a, ages_b = _named_ages(a, context), _named_ages(b, context)
+        people = [(x, y) for x in sorted(ages_a) for y in sorted(ages_b) if same_person(x, y)]
+        for person_a, person_b in people:
+            ma, mb = ages_a[person_a], ages_b[person_b]
+            person = max(person_a, person_b, key=len)
+            if not isinstance(ma.value, AmountValue) or not isinstance(mb.value, AmountValue):
+                continue
+            if abs(ma.value.interval.lo - mb.value.interval.lo) <= _age_tolerance(a, b, context):
+                continue
+            findings.append(
+                Finding(
+                    ConflictKind.NUMBER,
+                    severity,
+                    "AGE",
+                    "one person cannot be both ages: "
+                    f"{ma.value.interval.lo:g} vs {mb.value.interval.lo:g}",
+                    {
+                        ma.value.key(): (ma.surface, [a], [ma]),
+                        mb.value.key(): (mb.surface, [b], [mb]),
+                    },
+                    topic=(person,),
+                )
+            )
+    return findings
+
+
+def _age_tolerance(a: Claim, b: Claim, context: Context) -> float:
+    """A year for a birthday, plus the whole years between the two reports when both are dated."""
+    source_a, source_b = context.sources.get(a.source_id), context.sources.get(b.source_id)
+    if source_a is None or source_b is None or not source_a.published or not source_b.published:
+        return AGE_TOLERANCE
+    days = abs(source_a.published.toordinal() - source_b.published.toordinal())
+    return AGE_TOLERANCE + days // 365
+
+
+def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
+    """Each named person's age in the claim, when told as of now and as one number."""
+    found: dict[str, Mention] = {}
+    for mention in claim.mentions:
+        owner = age_owner(claim, mention)
+        if owner is None or not isinstance(owner.value, NameValue):
+            continue
+        if not isinstance(mention.value, AmountValue) or not mention.value.interval.is_point:
+            continue
+        start = max(0, mention.span.start - claim.span.start - 12)
+        end = mention.span.end - claim.span.start + 16
+        if _THEN.search(claim.text[start:end]):
+            continue
+        found.setdefault(owner.value.key(), mention)  # as written: see same_person
+    return found
+
+
+AGE = Rule("AGE", ConflictKind.NUMBER, check_ages)
 
 
 def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
@@ -199,7 +281,10 @@ def _value_rule(
         and not single[a.id][1].overlaps(single[b.id][1])
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not under_negation(b, single[b.id][0])
-        and same_anchor(a, single[a.id][0], b, single[b.id][0])
+        and (
+            same_anchor(a, single[a.id][0], b, single[b.id][0])
+            or fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
+        )
         and same_owner(a, b, context)
         and not other_values_differ(a, b, single[a.id][0], single[b.id][0])
         and fuzz.token_set_ratio(a.frame, b.frame) >= VALUE_WORDING

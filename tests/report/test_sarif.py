@@ -30,7 +30,7 @@ from .factories import (
 )
 
 SCHEMA_PATH = Path(__file__).parent.parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
-ALL_RULE_CODES = {"DATE", "NUMBER", "NEGATION", "ANTONYM", "ATTRIBUTION", "QUOTE"}
+ALL_RULE_CODES = {"DATE", "NUMBER", "AGE", "NEGATION", "ANTONYM", "ATTRIBUTION", "QUOTE"}
 
 
 @pytest.fixture(scope="module")
