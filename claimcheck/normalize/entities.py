@@ -59,8 +59,13 @@ _NOT_NAMES = frozenset(
     september october november december today yesterday earlier later initially moments
     minutes hours days weeks months years being needless spokespeople within along during
     make dangerous former
+    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+    yes yeah oh well please thanks now here somebody someone everyone everybody nobody
+    anyone police officials sources age
     """.split()
 )
+# "I'm", "Don't", "We've": a contraction starting a sentence, never a name ("O'Brien" is).
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|re|ve|ll|d|t)$")
 
 _TOKEN = re.compile(r"[A-Z][\w’'.&-]*|[a-z][\w’'-]*|\S")
 _LINKERS = frozenset({"of", "the", "for", "de", "van", "von", "al", "bin", "la", "le"})
@@ -166,7 +171,10 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
     end = start + len(surface) - (len(words[-1][2]) - len(_strip_possessive(words[-1][2])))
     lowered = [w[2].lower().rstrip(".") for w in words]
     if len(words) == 1 and (
-        lowered[0] in _NOT_NAMES or len(last) < 2 or (last.isupper() and len(last) == 1)
+        lowered[0] in _NOT_NAMES
+        or len(last) < 2
+        or (last.isupper() and len(last) == 1)
+        or _CONTRACTION.match(last)
     ):
         return None
     kind = _kind(text, start, lowered, bool(title_words))
