@@ -36,7 +36,7 @@ import json
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +54,11 @@ KEEP = MONTH_WORDS | {
     *"I Ok OK Posted Updated".split(),
 }
 NAME_WORD = re.compile(r"\b[A-Z][a-z]*(?:'[A-Z])?[a-zA-Z]*[a-z]\b")
+# Acronyms of bodies and leagues ("NFL", "FBI"); not clock or unit abbreviations.
+ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+KEEP_ACRONYMS = frozenset("AM PM OK TV CEO GDP MPH DNA".split())
+# A capitalised word inside a sentence (after a lower-case word or a comma): a name's use.
+MID_SENTENCE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]*(?:'[A-Z])?[a-zA-Z]*[a-z]\b")
 LOWER_WORD = re.compile(r"\b[a-z][a-z']*\b")
 YEAR = re.compile(r"\b(?:19[5-9][0-9]|20[0-3][0-9])\b")
 URL = re.compile(r"\S*(?:https?://|www\.|\.com|\.org)\S*")
@@ -110,7 +115,14 @@ class Variation:
             )
         body = "\n".join(lines)
         body = NAME_WORD.sub(lambda m: self._name(m.group(0), names), body)
+        body = ACRONYM.sub(self._acronym, body)
         return NUMBERS.sub(self._number, body)
+
+    def _acronym(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in KEEP_ACRONYMS or word in KEEP:
+            return word
+        return invented(f"{self.key}/{word}", 3)[: len(word)].upper()
 
     def _name(self, word: str, names: frozenset[str]) -> str:
         if word not in names:
@@ -146,15 +158,22 @@ def load_articles() -> dict[str, list[Article]]:
 
 
 def name_words(groups: dict[str, list[Article]]) -> frozenset[str]:
-    """Capitalised words the corpus never writes in lower case: names of people, places, bodies."""
+    """Capitalised words the corpus uses as names: people, places, bodies, teams.
+
+    A word never written in lower case, or written capitalised inside sentences at
+    least as often as in lower case ("the Chiefs" beside "police chiefs"), so that a
+    copy keeps no team, league or party of its original.
+    """
     capitalised: set[str] = set()
-    lower: set[str] = set()
+    inside: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     for articles in groups.values():
         for article in articles:
             text = URL.sub(" ", article.text)  # web addresses write names in lower case
             capitalised.update(NAME_WORD.findall(text))
+            inside.update(MID_SENTENCE.findall(text))
             lower.update(LOWER_WORD.findall(text))
-    return frozenset(w for w in capitalised if w.lower() not in lower and w not in KEEP)
+    return frozenset(w for w in capitalised if w not in KEEP and inside[w] >= lower[w.lower()])
 
 
 # --------------------------------------------------------------------------- planted
