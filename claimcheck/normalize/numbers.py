@@ -104,7 +104,10 @@ _AMOUNT_PATTERN = rf"""(?:
     | {_MONTH}\s+{_DAYS}(?![0-9])(?:,?\s+[0-9]{{4}})?
     | {_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+[0-9]{{4}})?
     | {_MONTH},?\s+(?:of\s+)?[0-9]{{4}}
-    | (?:{_CODE_WORDS})\s+[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?)
+    | (?:{_CODE_WORDS})\s+[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?
+    | (?:911|999)(?=\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|operators
+                        |center|centre|centers|system|line|lines|recording|recordings)\b)
+    | (?<=to\s)(?:911|999)\b | (?<=called\s)(?:911|999)\b | (?<=dialed\s)(?:911|999)\b)
 | (?P<vote>(?P<v_a>[0-9]{{1,3}})\s*(?:-|–|to)\s*(?P<v_b>[0-9]{{1,3}})
       (?=\s+(?:vote|decision|ruling|verdict|margin|majority|split|tally)\b)
     | (?:[Vv]oted|[Vv]ote\s+of|[Vv]otes?\s+(?:was|were))\s+(?P<v_a2>[0-9]{{1,3}}|{_WN})
