@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from claimcheck.lexicon import content_key, words
 from claimcheck.model import (
     Claim,
     Cluster,
@@ -63,9 +64,11 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
         doers_b = {k for k, m in agents_b.items() if _is_agent(b, m)}
         only_a = {k for k in doers_a if not any(_related(k, other) for other in agents_b)}
         only_b = {k for k in doers_b if not any(_related(k, other) for other in agents_a)}
-        if len(only_a) != 1 or len(only_b) != 1 or not _same_action(a, b):
+        if len(only_a) != 1 or len(only_b) != 1:
             continue
         key_a, key_b = only_a.pop(), only_b.pop()
+        if not _same_action(a, b, agents_a[key_a], agents_b[key_b]):
+            continue
         if _kind(agents_a[key_a]) != _kind(agents_b[key_b]) or _related(key_a, key_b):
             continue
         if not _same_event(a, b, {key_a, key_b}, context):
@@ -100,13 +103,35 @@ def _masked(claim: Claim, doer: Mention) -> str:
     return (claim.text[: max(0, start)] + " someone " + claim.text[max(0, end) :]).lower()
 
 
-def _same_action(a: Claim, b: Claim) -> bool:
-    """The claims share most of what they say besides who: words, times and numbers."""
-    action_a, action_b = _action_keys(a), _action_keys(b)
+def _same_action(a: Claim, b: Claim, doer_a: Mention, doer_b: Mention) -> bool:
+    """The claims share most of what they say besides who: words, times and numbers.
+
+    The words that describe each doer ("taxi driver Ahmed Rahimi", "a security
+    guard, Daniel Osei") say who, not what was done.
+    """
+    action_a = _action_keys(a) - _descriptor_keys(a, doer_a)
+    action_b = _action_keys(b) - _descriptor_keys(b, doer_b)
     shared = action_a & action_b
     if len(shared) < 2:
         return False
     return len(shared) / min(len(action_a), len(action_b)) >= SAME_ACTION
+
+
+# Words that end the phrase introducing a name: "a bill from Senator Patel" has none.
+_PHRASE_STOPS = frozenset(
+    "a an the from by of to and or with for in on at as after before said says".split()
+)
+
+
+def _descriptor_keys(claim: Claim, doer: Mention) -> set[str]:
+    """Content keys of the two words or fewer that introduce the doer ("taxi driver")."""
+    before = words(claim.text[: max(0, doer.span.start - claim.span.start)])
+    found: list[str] = []
+    for word in reversed(before[-2:]):
+        if word.lower() in _PHRASE_STOPS:
+            break
+        found.append(word)
+    return {key for word in found if (key := content_key(word))}
 
 
 def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
