@@ -53,8 +53,6 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\s)"
     rf"|,\s+(?=and\s+{_SUBJECT}\s)"
     rf"|,\s+(?=(?:as|when|after|before|because)\s+{_SUBJECT}\s)"
-    # "... made the call at 3:12 a.m. after seeing flames": an adjunct of its own.
-    r"|,?\s+(?=(?:after|before|while)\s+[a-z]+ing\s)"
     # "... and Boente replied that ...": a second speaker's clause.
     rf"|\s+(?=and\s+[A-Z]\w+\s+(?:{SPEECH_VERBS}|replied|responded)\b)"
 )
