@@ -283,7 +283,7 @@ def _value_rule(
         and not under_negation(b, single[b.id][0])
         and (
             same_anchor(a, single[a.id][0], b, single[b.id][0])
-            or fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
+            or _same_frame(a, b)
         )
         and same_owner(a, b, context)
         and not other_values_differ(a, b, single[a.id][0], single[b.id][0])
@@ -309,6 +309,16 @@ def _value_rule(
         return []
     displays = [display for display, _, _ in sides.values()]
     return [Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)]
+
+
+def _same_frame(a: Claim, b: Claim) -> bool:
+    """The claims read the same but for their values, and say something besides them.
+
+    A dateline ("POSTED: 04/02/07, 9:00 PM PDT") reads like every other dateline.
+    """
+    if len(set(a.predicates) & set(b.predicates)) < 2:
+        return False
+    return fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
