@@ -281,10 +281,7 @@ def _value_rule(
         and not single[a.id][1].overlaps(single[b.id][1])
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not under_negation(b, single[b.id][0])
-        and (
-            same_anchor(a, single[a.id][0], b, single[b.id][0])
-            or _same_frame(a, b)
-        )
+        and (same_anchor(a, single[a.id][0], b, single[b.id][0]) or _same_frame(a, b))
         and same_owner(a, b, context)
         and not other_values_differ(a, b, single[a.id][0], single[b.id][0])
         and fuzz.token_set_ratio(a.frame, b.frame) >= VALUE_WORDING
