@@ -10,8 +10,9 @@ contradictions) under --work, then runs, each in a fresh process:
 cold  ``claimcheck scan`` as the command line does it (all cores, cache on), after
       deleting the cache: reads, extracts, writes the cache, matches, compares and
       writes the JSON report. Repeated --repeats times; medians are reported.
-warm  the same again with the cache left by the run before: unchanged files come
-      from the cache. Repeated --repeats times.
+warm  the same again with the cache left by the run before: the unchanged folder's
+      findings come from the cache, with no extracting, matching or comparing.
+      Repeated --repeats times.
 alone the planted contradictions one at a time, each with only its two articles:
       what claimcheck finds without the rest of the corpus around it.
 segment  sentence splitting of every text in one process, timed on its own (it is
@@ -83,7 +84,7 @@ def measure(corpus: Path, jobs: int | None) -> dict[str, object]:
         "stages": stages,
         "sources": report.stats.sources,
         "claims": report.stats.claims,
-        "pairs": scored[0],
+        "pairs": scored[0] if scored else 0,  # a warm run's findings come from the cache
         "conflicts": len(report.conflicts),
         "planted_found": sum(found.values()),
         "planted_missed": sorted(k for k, hit in found.items() if not hit),

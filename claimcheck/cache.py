@@ -1,45 +1,61 @@
-"""Sources -> their claims from an earlier run, stored per file in a local SQLite file.
+"""Sources -> their claims, and a whole run's findings, from earlier runs in a local SQLite file.
 
-An entry is keyed by the SHA-256 of everything extraction reads: the source's id,
-its metadata (the publication date resolves relative dates; the rest is included
-to be safe) and its text, together with ``EXTRACTOR_VERSION`` and a digest of
-claimcheck's own code and data, so that an edited rule or lexicon never serves
-claims that the new code would not extract. Each file keeps one entry: a changed
-file replaces its old entry.
+Claims are stored per file. An entry is keyed by the SHA-256 of everything
+extraction reads: the source's id, its metadata (the publication date resolves
+relative dates; the rest is included to be safe) and its text, together with
+``EXTRACTOR_VERSION`` and a digest of claimcheck's own code and data, so that an
+edited rule or lexicon never serves claims that the new code would not extract.
+Each file keeps one entry: a changed file replaces its old entry.
+
+Matching and comparing read every claim of the run, so one changed file can change
+any cluster; their findings are therefore stored per run, keyed by the code, the
+matching settings and every source's entry key in order. A warm re-run of an
+unchanged folder then reads one entry instead of decoding every file's claims and
+matching them again. Only the ``KEEP_RESULTS`` most recently used runs are kept:
+each holds every clustered claim, and older ones are rarely asked for again.
 
 The file lives in ``.claimcheck-cache/claims.sqlite3`` under the project root
 (which the source walker never reads). It is a convenience, never trusted: a file
 that is not an SQLite database, was written by another program or another cache
 format, or holds an entry that does not decode to this source's claims is deleted
-with a warning and the run goes on without it. Entries are pickles, read with an
-unpickler that only builds claimcheck's model classes, so a planted cache file
-cannot run code.
+with a warning and the run goes on without it; a run's entry that does not decode
+to findings about this run's sources is dropped with a warning and computed again.
+Entries are pickles, read with an unpickler that only builds claimcheck's model
+classes, so a planted cache file cannot run code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import hashlib
 import io
+import json
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import claimcheck
 from claimcheck import model
+from claimcheck.config import MatchSettings
 from claimcheck.extract import EXTRACTOR_VERSION
-from claimcheck.model import Claim, Source
+from claimcheck.model import Claim, Cluster, Conflict, Side, Source
 
 CACHE_DIR = ".claimcheck-cache"
 CACHE_FILE = "claims.sqlite3"
+# The table of whole runs came later without a new format: readers of either kind ignore
+# a table they do not know, so a file written before it needs no warning and no rebuild.
 FORMAT = "claimcheck/claims-cache@1"
 # Big enough that a folder of 10,000 files needs few statements, well under SQLite's limit.
 _BATCH = 500
+# Two, so that switching between two settings or two branches still hits on both.
+KEEP_RESULTS = 2
 
 
 class CacheError(Exception):
@@ -53,17 +69,102 @@ def encode_claims(claims: Sequence[Claim]) -> bytes:
 
 def decode_claims(blob: bytes, source_id: str) -> tuple[Claim, ...]:
     """The claims in ``blob``; CacheError unless they are claims of ``source_id``."""
-    try:
-        claims = _ModelUnpickler(io.BytesIO(zlib.decompress(blob))).load()
-    except CacheError:
-        raise
-    except Exception as exc:  # a damaged entry can fail in any way pickle or zlib can
-        raise CacheError(f"unreadable entry ({type(exc).__name__})") from None
+    claims = _unpickle(blob)
     if not isinstance(claims, tuple) or not all(
         isinstance(claim, Claim) and claim.span.source_id == source_id for claim in claims
     ):
         raise CacheError(f"an entry for {source_id} holds something else")
     return claims
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What matching and comparing made of a run's claims: all a report needs besides sources."""
+
+    conflicts: tuple[Conflict, ...]
+    clusters: tuple[Cluster, ...]
+    claims: int  # how many claims were extracted (Stats.claims)
+    fact_clusters: int  # how many of ``clusters`` are fact clusters (Stats.clusters)
+
+
+def encode_findings(findings: Findings) -> bytes:
+    """A run's findings as a compressed pickle of plain tuples of model objects.
+
+    A tuple rather than ``Findings`` itself keeps the unpickler's allowlist to the model.
+    Claims shared by clusters and conflicts are stored once: pickle keeps their identity.
+    """
+    fields = (findings.conflicts, findings.clusters, findings.claims, findings.fact_clusters)
+    sink = _Deflating()
+    pickle.Pickler(sink, protocol=pickle.HIGHEST_PROTOCOL).dump(fields)
+    return sink.getvalue()
+
+
+class _Deflating:
+    """A file that compresses what pickle writes to it as it goes.
+
+    The pickle of a run of 10,000 articles is over 100 MB; it is never whole in memory.
+    """
+
+    def __init__(self) -> None:
+        self._zip = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(self._zip.compress(data))
+        return len(data)
+
+    def getvalue(self) -> bytes:
+        return b"".join(self._parts) + self._zip.flush()
+
+
+def decode_findings(blob: bytes, source_ids: Collection[str]) -> Findings:
+    """The findings in ``blob``; CacheError unless they are about claims of ``source_ids``."""
+    fields = _unpickle(blob)
+    try:
+        findings = _as_findings(fields, source_ids)
+    except (AttributeError, TypeError):  # model objects unpickled without (hashable) fields
+        findings = None
+    if findings is None:
+        raise CacheError("a stored run holds something else")
+    return findings
+
+
+def _as_findings(fields: object, source_ids: Collection[str]) -> Findings | None:
+    if not (isinstance(fields, tuple) and len(fields) == 4):
+        return None
+    conflicts, clusters, claims, fact_clusters = fields
+    if not (
+        _tuple_of(conflicts, Conflict)
+        and _tuple_of(clusters, Cluster)
+        and all(_tuple_of(conflict.sides, Side) for conflict in conflicts)
+        and all(
+            _claims_of(side.claims, source_ids) for conflict in conflicts for side in conflict.sides
+        )
+        and all(_claims_of(cluster.claims, source_ids) for cluster in clusters)
+        and all(type(count) is int and count >= 0 for count in (claims, fact_clusters))
+    ):
+        return None
+    return Findings(conflicts, clusters, claims, fact_clusters)
+
+
+def _tuple_of(value: object, kind: type) -> bool:
+    return isinstance(value, tuple) and all(isinstance(item, kind) for item in value)
+
+
+def _claims_of(claims: object, source_ids: Collection[str]) -> bool:
+    return isinstance(claims, tuple) and all(
+        isinstance(claim, Claim) and claim.span.source_id in source_ids for claim in claims
+    )
+
+
+def _unpickle(blob: bytes) -> object:
+    """What ``blob`` holds, built by the restricted unpickler; CacheError on any damage."""
+    try:
+        return _ModelUnpickler(io.BytesIO(zlib.decompress(blob))).load()
+    except CacheError:
+        raise
+    except Exception as exc:  # a damaged entry can fail in any way pickle or zlib can
+        raise CacheError(f"unreadable entry ({type(exc).__name__})") from None
 
 
 class _ModelUnpickler(pickle.Unpickler):
@@ -87,6 +188,21 @@ def entry_key(source: Source) -> str:
     digest.update(repr(header).encode("utf-8"))
     digest.update(b"\0")
     digest.update(source.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def result_key(sources: Sequence[Source], settings: MatchSettings) -> str:
+    """What matching and comparing depend on, hashed: code, settings and every source in order.
+
+    The rules read sources' metadata (outlet, publication date) as well as their
+    claims; ``entry_key`` covers both. The order is part of the key because it is
+    the order of the claims, which cluster ids and ties follow.
+    """
+    digest = hashlib.sha256()
+    settings_text = json.dumps(dataclasses.asdict(settings), sort_keys=True)
+    digest.update(f"{code_digest()}\0{settings_text}\0{len(sources)}\0".encode())
+    for source in sources:
+        digest.update(entry_key(source).encode("ascii"))
     return digest.hexdigest()
 
 
@@ -114,7 +230,7 @@ Warn = Callable[[str], None]
 
 
 class ClaimCache:
-    """Claims per source from earlier runs; every problem is a warning, never an error."""
+    """Claims per source and findings per run from earlier runs; problems are only warnings."""
 
     def __init__(self, folder: Path, warn: Warn) -> None:
         self.path = folder / CACHE_FILE
@@ -196,6 +312,69 @@ class ClaimCache:
         except sqlite3.Error as exc:
             self._warn(f"{self.path}: not updated ({_reason(exc)})")
 
+    def get_result(self, key: str, sources: Sequence[Source]) -> Findings | None:
+        """The findings stored under ``key`` (``result_key``) for ``sources``, or None.
+
+        A hit becomes the most recently used run, so that it outlives older ones.
+        """
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT blob FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            if not isinstance(row[0], bytes):
+                raise CacheError("an entry of the wrong type")
+            found = decode_findings(row[0], {source.id for source in sources})
+        except sqlite3.OperationalError as exc:
+            self._warn(f"{self.path}: not read ({_reason(exc)})")
+            return None
+        except sqlite3.Error as exc:
+            self._discard(f"is damaged ({_reason(exc)})")
+            return None
+        except CacheError as exc:
+            # Per-file claims are checked one by one when read, so they can stay.
+            self._warn(f"{self.path}: a stored run is damaged ({_reason(exc)}); computing it again")
+            self._drop_result(key)
+            return None
+        try:
+            with self._db:
+                self._db.execute(
+                    "UPDATE results SET used = (SELECT max(used) + 1 FROM results) WHERE key = ?",
+                    (key,),
+                )
+        except sqlite3.Error as exc:
+            self._warn(f"{self.path}: not updated ({_reason(exc)})")
+        return found
+
+    def put_result(self, key: str, findings: Findings) -> None:
+        """Store a run's findings under ``key``, keeping only the ``KEEP_RESULTS`` latest runs."""
+        if self._db is None:
+            return
+        blob = encode_findings(findings)
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO results (key, used, blob) "
+                    "VALUES (?, (SELECT coalesce(max(used), 0) + 1 FROM results), ?)",
+                    (key, blob),
+                )
+                self._db.execute(
+                    "DELETE FROM results WHERE key NOT IN "
+                    "(SELECT key FROM results ORDER BY used DESC LIMIT ?)",
+                    (KEEP_RESULTS,),
+                )
+        except sqlite3.Error as exc:
+            self._warn(f"{self.path}: not updated ({_reason(exc)})")
+
+    def _drop_result(self, key: str) -> None:
+        assert self._db is not None
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM results WHERE key = ?", (key,))
+        except sqlite3.Error as exc:
+            self._warn(f"{self.path}: not updated ({_reason(exc)})")
+
     def _open(self) -> sqlite3.Connection:
         self._folder.mkdir(parents=True, exist_ok=True)
         _mark_as_cache(self._folder)
@@ -218,10 +397,15 @@ class ClaimCache:
                     "(key TEXT PRIMARY KEY, source_id TEXT NOT NULL, blob BLOB NOT NULL)"
                 )
                 db.execute("CREATE INDEX IF NOT EXISTS claims_source ON claims (source_id)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS results "
+                    "(key TEXT PRIMARY KEY, used INTEGER NOT NULL, blob BLOB NOT NULL)"
+                )
                 # Entries of other code can never be hit again.
                 db.execute("DELETE FROM meta WHERE name = 'code' AND value != ?", (code_digest(),))
                 if db.execute("SELECT 1 FROM meta WHERE name = 'code'").fetchone() is None:
                     db.execute("DELETE FROM claims")
+                    db.execute("DELETE FROM results")
                     db.execute("INSERT INTO meta VALUES ('code', ?)", (code_digest(),))
         except BaseException:
             db.close()

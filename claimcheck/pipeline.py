@@ -7,7 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.cache import CACHE_DIR, ClaimCache, decode_claims, encode_claims
+from claimcheck.cache import (
+    CACHE_DIR,
+    ClaimCache,
+    Findings,
+    decode_claims,
+    encode_claims,
+    result_key,
+)
 from claimcheck.compare import find_conflicts
 from claimcheck.config import Config
 from claimcheck.extract import extract_claims
@@ -28,7 +35,7 @@ class ScanOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     jobs: int | None = None  # processes that read and extract; None: one per core
-    cache: bool = False  # reuse the claims of unchanged files from .claimcheck-cache/
+    cache: bool = False  # reuse claims of unchanged files, and findings of an unchanged run
 
 
 def project_root_for(scan_path: Path, config: Config) -> Path:
@@ -54,7 +61,9 @@ def run(
 ) -> Report:
     """Scan ``scan_path`` (a folder or one file) and return everything found.
 
-    The report is the same for any ``jobs`` and whether claims came from the cache.
+    The report is the same for any ``jobs`` and whether claims or findings came from
+    the cache. The whole run's findings are looked up first, so that an unchanged
+    folder neither decodes its claims nor matches them again.
     """
     options = options or ScanOptions()
     tell = progress or _quiet
@@ -68,7 +77,10 @@ def run(
         clock = now
 
     root = project_root_for(scan_path, config)
-    with fewer_collections():
+    with (
+        fewer_collections(),
+        ClaimCache.maybe(root / CACHE_DIR, options.cache, warn or _quiet) as cache,
+    ):
         with Workers(options.jobs) as workers:
             loaded = load_all(
                 scan_path,
@@ -80,33 +92,56 @@ def run(
                 done=lambda done, total: tell("load", done, total),
             )
             lap("load")
-            with ClaimCache.maybe(root / CACHE_DIR, options.cache, warn or _quiet) as cache:
+            key: str | None = None
+            found: Findings | None = None
+            if cache is not None:
+                tell("cache", 0, 0)
+                key = result_key(loaded.sources, config.matching)
+                found = cache.get_result(key, loaded.sources)
+                lap("cache")
+            if found is None:
                 claims = extract_all(loaded.sources, workers=workers, cache=cache, progress=tell)
-            lap("extract")
-        tell("match", 0, 0)
-        matched = cluster_claims(claims, config.matching)
-        lap("match")
-        tell("compare", 0, 0)
-        stories = story_profiles(claims, matched.features)
-        conflicts = find_conflicts(
-            matched.clusters, loaded.sources, entity_aliases(claims), stories
-        )
-    lap("compare")
+                lap("extract")
+        if found is None:
+            found = _match_and_compare(claims, loaded.sources, config, progress=tell, lap=lap)
+            if cache is not None and key is not None:
+                tell("store", 0, 0)
+                cache.put_result(key, found)
+                lap("store")
     stats = Stats(
         sources=len(loaded.sources),
-        claims=len(claims),
-        clusters=matched.fact_clusters,
+        claims=found.claims,
+        clusters=found.fact_clusters,
         seconds=time.perf_counter() - began,
         skipped=len(loaded.skipped),
         stage_seconds=tuple(timings),
     )
     return Report(
         sources=loaded.sources,
-        conflicts=conflicts,
+        conflicts=found.conflicts,
         stats=stats,
         skipped=loaded.skipped,
-        clusters=matched.clusters,
+        clusters=found.clusters,
     )
+
+
+def _match_and_compare(
+    claims: Sequence[Claim],
+    sources: Sequence[Source],
+    config: Config,
+    *,
+    progress: Progress,
+    lap: Callable[[str], None],
+) -> Findings:
+    """Cluster the claims and run every rule over the clusters; ``lap`` after each stage."""
+    progress("match", 0, 0)
+    matched = cluster_claims(claims, config.matching)
+    lap("match")
+    progress("compare", 0, 0)
+    stories = story_profiles(claims, matched.features)
+    conflicts = find_conflicts(matched.clusters, sources, entity_aliases(claims), stories)
+    lap("compare")
+    return Findings(conflicts, matched.clusters, len(claims), matched.fact_clusters)
 
 
 def extract_all(
