@@ -10,6 +10,7 @@ so one loose pair cannot chain two unrelated clusters together.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -52,9 +53,9 @@ class Features:
     entities: frozenset[str]
     predicates: frozenset[str]
 
-    @property
+    @functools.cached_property
     def keys(self) -> frozenset[str]:
-        """Entity keys (prefixed ``@``) and predicate keys together."""
+        """Entity keys (prefixed ``@``) and predicate keys together (built once: asked often)."""
         return frozenset({f"@{e}" for e in self.entities}) | self.predicates
 
 

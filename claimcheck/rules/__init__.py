@@ -40,6 +40,7 @@ class Context:
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
+    backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -176,6 +177,13 @@ def is_background(claim: Claim, context: Context) -> bool:
     "The Kessel last flooded in 2011, when the river crested at 8.3 meters" is
     background to this week's flood, not a rival account of it.
     """
+    found = context.backgrounds.get(claim.id)
+    if found is None:  # every pair a claim is in asks again
+        found = context.backgrounds[claim.id] = _is_background(claim, context)
+    return found
+
+
+def _is_background(claim: Claim, context: Context) -> bool:
     if _EARLIER.search(claim.text):
         return True
     source = context.sources.get(claim.source_id)

@@ -367,7 +367,7 @@ def _lemma(key: str) -> str:
     return _lemmas().get(key, key)
 
 
-def _antonym_between(stems_a: set[str], stems_b: set[str]) -> bool:
+def _antonym_between(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
     lexicon = antonym_lexicon()
     return any(lexicon.get(x, frozenset()) & (stems_b - stems_a) for x in stems_a - stems_b)
 
@@ -380,14 +380,16 @@ def _keys(text: str) -> set[str]:
     return {_key(word) for word in words(text)}
 
 
-def _stems(text: str) -> set[str]:
-    return set(_stem_list(text))
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem_list(text))
 
 
 def _stem_list(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+@lru_cache(maxsize=65536)
 def _plain(frame: str) -> str:
     return " ".join(_NEGATION_WORDS.sub(" ", frame).split())
 

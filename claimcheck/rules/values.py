@@ -16,6 +16,7 @@ from claimcheck.model import (
     ConflictKind,
     Interval,
     Mention,
+    MentionKind,
     NameValue,
     Severity,
 )
@@ -173,9 +174,11 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
     for a, b, severity in linked_pairs(cluster):
         if severity is Severity.DISPUTE or a.hedged or b.hedged:
             continue
+        ages_a, ages_b = _named_ages(a, context), _named_ages(b, context)
+        if not ages_a or not ages_b:
+            continue
         if context.apart(a, b) or not same_period(a, b, context):
             continue
-        ages_a, ages_b = _named_ages(a, context), _named_ages(b, context)
         people = [(x, y) for x in sorted(ages_a) for y in sorted(ages_b) if same_person(x, y)]
         for person_a, person_b in people:
             ma, mb = ages_a[person_a], ages_b[person_b]
@@ -214,6 +217,8 @@ def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
     """Each named person's age in the claim, when told as of now and as one number."""
     found: dict[str, Mention] = {}
     for mention in claim.mentions:
+        if mention.kind is not MentionKind.AGE:
+            continue
         owner = age_owner(claim, mention)
         if owner is None or not isinstance(owner.value, NameValue):
             continue
