@@ -28,6 +28,9 @@ NEGATION_SIMILARITY = 80
 # Share of the shorter claim's content words (besides the antonyms) the other must hold.
 SAME_WORDS = 0.6
 
+# Caches keyed by a claim's text or frame hold one entry per claim: room for 10,000 articles.
+TEXT_CACHE = 1 << 18
+
 _NEGATION_WORDS = re.compile(
     r"\b(?:not|never|no|did|does|do|has|have|had|was|were|is|are|n't|refused to|"
     r"declined to|denied|failed to)\b|n[’']t\b",
@@ -44,6 +47,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
     """
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=False):
+        if not (_negates_anything(a.text) or _negates_anything(b.text)):
+            continue  # nothing negated on either side: most pairs, decided cheaply
         quoted = _has_quote(a) or _has_quote(b)
         if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
             continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
@@ -68,6 +73,11 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def _negates_anything(text: str) -> bool:
+    """Some word of ``text`` is negated, even by a modal: else no denial can be found in it."""
+    return bool(_negated_stems(normalize_phrases(text), modal=True))
 
 
 def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | None:
@@ -128,7 +138,7 @@ _MODAL_WORD = re.compile(r"\b(?:will|would|could|should|might|must)\b", re.IGNOR
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     """Stems of the words right after a negation: "did not sound" -> "sound".
 
@@ -149,7 +159,7 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _asserted_stems(text: str) -> frozenset[str]:
     """Stems of words stated outright.
 
@@ -262,7 +272,7 @@ _FRAMING = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _predicate_words(frame: str) -> dict[str, str]:
     """Key -> word as written, for words the claim asserts.
 
@@ -380,7 +390,7 @@ def _keys(text: str) -> set[str]:
     return {_key(word) for word in words(text)}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(_stem_list(text))
 
@@ -389,7 +399,7 @@ def _stem_list(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def _plain(frame: str) -> str:
     return " ".join(_NEGATION_WORDS.sub(" ", frame).split())
 
