@@ -62,3 +62,33 @@ def test_a_short_piece_naming_few_is_still_compared(tmp_path: Path) -> None:
     brief = "The fire chief said 65 firefighters fought the warehouse blaze for hours.\n"
     report = _scan(tmp_path, STORY.format(count=40, **FIRST), brief)
     assert _spanning(report) == 1
+
+
+# Two reports of one event that tell it from far apart: one about the harbour board's
+# finances, one about the town's sports day. Their words barely overlap, so the story
+# similarity alone would part them; the one person and place only they name ties them.
+FINANCE = (
+    "The Dorrow harbour board met in closed session to review quarterly accounts.\n"
+    "Treasurer Anke Lindqvist presented revenue tables, dredging invoices and insurance "
+    "premiums to members from Quorran Freight and Halvard Shipping.\n"
+    "Auditors from Mabry Partners questioned depreciation schedules, pension liabilities "
+    "and a disputed tariff rebate owed to Velstrom Logistics.\n"
+    "{sentence}\n"
+)
+SPORTS = (
+    "Thousands of families crowded Dorrow's seafront for the annual regatta and sports day.\n"
+    "Children raced sailing dinghies, rowed kayaks and cheered tug-of-war teams while "
+    "brass bands from Lessing and Corrin played marches.\n"
+    "Volunteers from the Corrin lifeboat crew served chowder, judged sandcastles and "
+    "handed medals to swimmers, sprinters and juggling clowns.\n"
+    "{sentence}\n"
+)
+
+
+def test_a_name_only_two_sources_mention_ties_them_to_one_story(tmp_path: Path) -> None:
+    first = (
+        "Ilsa Varkonen told reporters that 120 welders at the Dorrow shipyard had lost their jobs."
+    )
+    second = first.replace("120", "175")
+    report = _scan(tmp_path, FINANCE.format(sentence=first), SPORTS.format(sentence=second))
+    assert ConflictKind.NUMBER in {c.kind for c in report.conflicts}

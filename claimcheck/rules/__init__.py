@@ -28,6 +28,8 @@ from claimcheck.stories import Profile, similarity
 # How alike two sources' stories must be for their claims to be compared at all,
 # and for an action credited to two people to count as one event (see stories.py).
 STORY_GATE = 0.08
+# A name that at most this many sources mention ties two of them to one story.
+RARE_NAME_SOURCES = 2
 SAME_STORY = 0.08
 MIN_STORY_KEYS = 25
 
@@ -41,6 +43,7 @@ class Context:
     stories: dict[str, Profile] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
     backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
+    spread: dict[str, int] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -63,9 +66,25 @@ class Context:
         return self.similarities[pair]
 
     def apart(self, first: Claim, second: Claim) -> bool:
-        """The sources tell different stories (not merely: too short to say)."""
+        """The sources tell different stories (not merely: too short to say).
+
+        Two claims that name someone only their two sources name are about one
+        story however differently the rest of the articles read.
+        """
         found = self.story_similarity(first, second)
-        return found is not None and found < STORY_GATE
+        if found is None or found >= STORY_GATE:
+            return False
+        return not self._share_a_rare_name(first, second)
+
+    def _share_a_rare_name(self, first: Claim, second: Claim) -> bool:
+        if not self.spread:  # sources per entity key, counted once from the profiles
+            for profile in self.stories.values():
+                for key in profile:
+                    if key.startswith("@"):
+                        self.spread[key] = self.spread.get(key, 0) + 1
+            self.spread.setdefault("", 0)  # counted, even when no source names anyone
+        shared = _name_keys(first, self) & _name_keys(second, self)
+        return any(self.spread.get(f"@{key}", 0) <= RARE_NAME_SOURCES for key in shared)
 
     def together(self, first: Claim, second: Claim) -> bool:
         """The sources clearly tell one story."""
@@ -228,6 +247,15 @@ def subject_key(claim: Claim, context: Context) -> str:
         if lead in ("", "and", "but", "the", "then", "when", "as", "after", "before", "which"):
             return context.alias(first.value.key())
     return ""
+
+
+def _name_keys(claim: Claim, context: Context) -> set[str]:
+    """The claim's names of people, organisations and places, canonical."""
+    return {
+        context.alias(m.value.key())
+        for m in claim.mentions
+        if isinstance(m.value, NameValue) and m.role != "pronoun"
+    }
 
 
 def same_owner(a: Claim, b: Claim, context: Context) -> bool:
