@@ -291,10 +291,22 @@ def latest_year(*texts: str) -> int | None:
 
 
 def insert(text: str, sentence: str, rng: random.Random) -> str:
-    """Put ``sentence`` on its own line after the header lines (URL, title, date)."""
+    """Put ``sentence`` on its own line after the header lines (URL, title, date).
+
+    Only after a line that ends a sentence: after "... can not be measured, or" the
+    planted sentence would read as the end of that one (a list item) and inherit
+    its negation.
+    """
     lines = text.rstrip("\n").split("\n")
-    at = rng.randrange(min(4, len(lines)), len(lines) + 1)
+    first = min(4, len(lines))
+    ends = [
+        n for n in range(first, len(lines) + 1) if n == 0 or _ENDS_SENTENCE.search(lines[n - 1])
+    ]
+    at = rng.choice(ends) if ends else len(lines)
     return "\n".join([*lines[:at], sentence, *lines[at:]]) + "\n"
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
 # --------------------------------------------------------------------------- corpus
