@@ -138,3 +138,14 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+        gc.unfreeze()  # what settle() set aside is the collector's again
+
+
+def settle() -> None:
+    """Set every object alive now aside from the collector until the run ends.
+
+    Called once the claims are built: matching and comparing then allocate millions
+    of small objects, and each full collection would walk every claim again, which
+    no collection can free (they hold no cycles).
+    """
+    gc.freeze()

@@ -20,7 +20,7 @@ from claimcheck.config import Config
 from claimcheck.extract import extract_claims
 from claimcheck.match import cluster_claims, entity_aliases
 from claimcheck.model import Claim, Report, Source, Stats
-from claimcheck.parallel import Workers, extract_encoded, fewer_collections, load_all
+from claimcheck.parallel import Workers, extract_encoded, fewer_collections, load_all, settle
 from claimcheck.stories import story_profiles
 
 # Told (stage, done, total) as a run goes on; total 0 when a stage cannot count its work.
@@ -101,6 +101,7 @@ def run(
                 lap("cache")
             if found is None:
                 claims = extract_all(loaded.sources, workers=workers, cache=cache, progress=tell)
+                settle()
                 lap("extract")
         if found is None:
             found = _match_and_compare(claims, loaded.sources, config, progress=tell, lap=lap)

@@ -117,24 +117,16 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
     subset), counts of different things, and a toll that rose between two days' reports.
     """
     findings = []
+    # Each claim's comparable amounts with their (unit, counted) group, read once per
+    # cluster rather than once per group.
+    amounts = {claim.id: _comparable_amounts(claim) for claim in cluster.claims}
     for unit, counted in _amount_groups(cluster):
 
         def values_of(
             claim: Claim, unit: str = unit, counted: str = counted
         ) -> list[tuple[Mention, Interval]]:
-            quoted = quoted_spans(claim)
-            if enumerates(claim):
-                return []
             return [
-                (m, as_written(m))
-                for m in claim.mentions
-                if isinstance(m.value, AmountValue)
-                and not any(s <= m.span.start < e for s, e in quoted)
-                and m.kind in AMOUNT_KINDS
-                and m.role == ""
-                and m.value.unit == unit
-                and counted_key(counted_of(m, claim)) == counted
-                and age_owner(claim, m) is None  # a named person's age: the AGE rule's
+                (m, as_written(m)) for m, group in amounts[claim.id] if group == (unit, counted)
             ]
 
         findings.extend(
@@ -233,6 +225,25 @@ def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
 
 
 AGE = Rule("AGE", ConflictKind.NUMBER, check_ages)
+
+
+def _comparable_amounts(claim: Claim) -> list[tuple[Mention, tuple[str, str]]]:
+    """The claim's own amounts outside quotes, with the (unit, counted) group of each.
+
+    Nothing when the claim lists figures ("3, 5 and 9 points"): it cannot say which is which.
+    """
+    if enumerates(claim):
+        return []
+    quoted = quoted_spans(claim)
+    return [
+        (m, (m.value.unit, counted_key(counted_of(m, claim))))
+        for m in claim.mentions
+        if isinstance(m.value, AmountValue)
+        and not any(s <= m.span.start < e for s, e in quoted)
+        and m.kind in AMOUNT_KINDS
+        and m.role == ""
+        and age_owner(claim, m) is None  # a named person's age: the AGE rule's
+    ]
 
 
 def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
