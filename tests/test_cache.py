@@ -223,11 +223,7 @@ def test_a_folder_that_cannot_be_created_means_no_cache_and_one_warning(tmp_path
 def _json(folder: Path, **options: object) -> dict[str, object]:
     config = load_config(folder / "claims.yaml")
     report = run(folder, config, ScanOptions(**options))  # type: ignore[arg-type]
-    data: dict[str, object] = json.loads(render(report, Format.JSON))
-    stats = data["stats"]
-    assert isinstance(stats, dict)
-    stats.pop("seconds")
-    return data
+    return _without_seconds(render(report, Format.JSON))
 
 
 def test_a_warm_run_reports_exactly_what_a_cold_one_did(tmp_path: Path) -> None:
