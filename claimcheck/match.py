@@ -148,11 +148,11 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     # Two speakers in one article talking about the same person are compared as a pair,
     # and so are two sources giving one named person two ages.
     linked = {(i, j) for _score, i, j in edges}
-    disputes = _dispute_pairs(claims, features, linked)
-    disputes += _age_pairs(claims, aliases, linked | set(disputes), related)
-    clusters += [[i, j] for i, j in disputes]
+    compared = _dispute_pairs(claims, features, linked)
+    compared += _age_pairs(claims, linked | set(compared), related)
+    clusters += [[i, j] for i, j in compared]
     in_order += [
-        (pair_score(claims[i], claims[j], features[i], features[j], idf), i, j) for i, j in disputes
+        (pair_score(claims[i], claims[j], features[i], features[j], idf), i, j) for i, j in compared
     ]
     # Each claim's edges to later claims, so a cluster's links cost its own edges, not all edges.
     edges_from: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -239,7 +239,6 @@ def same_person(first: str, second: str) -> bool:
 
 def _age_pairs(
     claims: Sequence[Claim],
-    aliases: dict[str, str],
     linked: set[tuple[int, int]],
     related: Callable[[str, str], bool],
 ) -> list[tuple[int, int]]:
