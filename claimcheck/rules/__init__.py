@@ -185,7 +185,9 @@ def _named_speakers_differ(first: str, second: str) -> bool:
 _EARLIER = re.compile(
     r"\b(?:previous|previously|formerly|used to|last year's|last season|the year before"
     r"|a year earlier"
-    r"|once again|the last time)\b",
+    r"|once again|the last time)\b"
+    # "The last major quake to hit southern Iran was in February": an earlier one.
+    r"|\bthe last\b[^,.;]{0,60}?\b(?:was|were)\s+(?:in|on|back in)\b",
     re.IGNORECASE,
 )
 
