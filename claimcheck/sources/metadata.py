@@ -61,6 +61,8 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])")
+# "Posted 11/27/2005 7:21 AM": numbers and slashes, day and month in either order.
+_NUMERIC = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 _MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 
@@ -197,13 +199,33 @@ def _date_in_line(line: str) -> date | None:
             except NotADate:
                 continue
     label = _LABEL.match(line)
+    if label is None or not label.group("label"):
+        return None
     iso = _ISO.search(line)
-    if label is not None and label.group("label") and iso is not None:
+    if iso is not None:
         try:
             return _day(iso.group("year"), iso.group("month"), iso.group("day"), iso.group(0))
         except NotADate:
             return None
+    numeric = _NUMERIC.search(line)
+    if numeric is not None:
+        return _numeric_day(numeric)
     return None
+
+
+def _numeric_day(match: re.Match[str]) -> date | None:
+    """11/27/2005 or 27/11/2005; None when both orders name a day ("04/02/07" style)."""
+    first, second, year = match.group("a"), match.group("b"), match.group("year")
+    if int(first) > 12 >= int(second):
+        day, month = first, second
+    elif int(second) > 12 >= int(first):
+        day, month = second, first
+    else:
+        return None  # 4/2/2007: April 2 or 4 February, the page does not say
+    try:
+        return _day(year, month, day, match.group(0))
+    except NotADate:
+        return None
 
 
 # --------------------------------------------------------------------------- claims.yaml globs

@@ -74,6 +74,11 @@ def test_parse_published_rejects(value: object) -> None:
         ("Published: 2019-05-06 10:00\nThe board met.", None, date(2019, 5, 6)),
         ("Updated June 8, 2013\nJune 7, 2013\nText.", None, date(2013, 6, 7)),  # not "updated"
         ("Updated June 8, 2013\nText.", None, date(2013, 6, 8)),  # only "updated": better than none
+        # numeric header dates, when the day cannot be taken for the month
+        ("Iran quake\nPosted 11/27/2005 7:21 AM\nText.", None, date(2005, 11, 27)),
+        ("Posted: 27/11/2005 09:00\nText.", None, date(2005, 11, 27)),
+        ("POSTED: 04/02/2007, 9:00 PM PDT |\nText.", None, None),  # April 2 or 4 February
+        ("Call 11/27/2005 for details\nText.", None, None),  # no label: not a date line
         # no dateline: parentheses without a dash, a date inside a long sentence, too far down
         ("(Updated) The board met.", None, None),
         ("The board met. Later (Reuters) reported it.", None, None),
