@@ -119,7 +119,10 @@ def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Foun
         for e in find_entities(sentence)
         if not _overlaps_any(e, dates) and not _sentence_start_word(sentence, e, names)
     ]
-    dates = [_mark_report_date(sentence, d) for d in dates]
+    if _is_dateline(sentence, dates, amounts):
+        dates = [replace(d, role="report") for d in dates]  # when the page was posted
+    else:
+        dates = [_mark_report_date(sentence, d) for d in dates]
     found = dates + amounts + entities + quotes
     found.sort(key=lambda f: (f.start, -f.end))
     return found
@@ -133,6 +136,26 @@ def _sentence_start_word(sentence: str, found: Found, names: frozenset[str]) -> 
 
 def _overlaps_any(item: Found, others: list[Found]) -> bool:
     return any(item.start < other.end and other.start < item.end for other in others)
+
+
+# Words a dateline holds besides its date and time: "21 July 2013 Last updated at 11:11 GMT".
+_DATELINE_WORDS = frozenset(
+    """
+    posted published updated last modified first on at by and am pm a m p gmt bst utc
+    edt est cdt cst mdt mst pdt pst cet cest ist et
+    """.split()
+)
+
+
+def _is_dateline(sentence: str, dates: list[Found], amounts: list[Found]) -> bool:
+    """The sentence only says when the page was posted or updated: it dates no event."""
+    if not dates:
+        return False
+    rest = list(sentence)
+    for item in (*dates, *amounts):
+        rest[item.start : item.end] = " " * (item.end - item.start)
+    left = re.sub(r"\d+(?::\d+)*", " ", "".join(rest)).lower()
+    return all(word in _DATELINE_WORDS for word in lexicon.words(left))
 
 
 def _mark_report_date(sentence: str, found: Found) -> Found:
