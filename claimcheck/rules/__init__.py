@@ -8,7 +8,9 @@ are attributed to different speakers give disputes.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -43,7 +45,6 @@ class Context:
     stories: dict[str, Profile] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
     backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
-    spread: dict[str, int] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -77,14 +78,13 @@ class Context:
         return not self._share_a_rare_name(first, second)
 
     def _share_a_rare_name(self, first: Claim, second: Claim) -> bool:
-        if not self.spread:  # sources per entity key, counted once from the profiles
-            for profile in self.stories.values():
-                for key in profile:
-                    if key.startswith("@"):
-                        self.spread[key] = self.spread.get(key, 0) + 1
-            self.spread.setdefault("", 0)  # counted, even when no source names anyone
         shared = _name_keys(first, self) & _name_keys(second, self)
-        return any(self.spread.get(f"@{key}", 0) <= RARE_NAME_SOURCES for key in shared)
+        return any(self.name_spread.get(f"@{key}", 0) <= RARE_NAME_SOURCES for key in shared)
+
+    @functools.cached_property
+    def name_spread(self) -> dict[str, int]:
+        """How many sources' profiles hold each entity key (``@name``)."""
+        return dict(Counter(key for p in self.stories.values() for key in p if key[0] == "@"))
 
     def together(self, first: Claim, second: Claim) -> bool:
         """The sources clearly tell one story."""
