@@ -167,6 +167,8 @@ _GENERIC_SPEAKERS = frozenset(
     the a an one two three some several many officials official police prosecutors
     authorities people sources witnesses residents experts analysts investigators
     spokesman spokeswoman spokesperson
+    his her their its our my your this that these those another
+    lawyer lawyers attorney attorneys publicist agent representative aide aides
     """.split()
 )
 
@@ -271,14 +273,23 @@ def same_owner(a: Claim, b: Claim, context: Context) -> bool:
         return False
     names_a = _names(a, context)
     names_b = _names(b, context)
-    return not (names_a and names_b) or bool(names_a & names_b)
+    if names_a and names_b and not names_a & names_b:
+        return False
+    # "The Saints signed Wynn on Tuesday" / "the Saints signed Bell on Wednesday":
+    # one team, two people, two events.
+    people_a = _names(a, context, MentionKind.PERSON)
+    people_b = _names(b, context, MentionKind.PERSON)
+    return not (people_a and people_b) or bool(people_a & people_b)
 
 
-def _names(claim: Claim, context: Context) -> set[str]:
+def _names(claim: Claim, context: Context, kind: MentionKind | None = None) -> set[str]:
+    """The claim's canonical names of people and bodies, or of one ``kind`` of them."""
     return {
         context.alias(m.value.key())
         for m in claim.mentions
-        if isinstance(m.value, NameValue) and m.kind is not MentionKind.PLACE
+        if isinstance(m.value, NameValue)
+        and m.kind is not MentionKind.PLACE
+        and (kind is None or m.kind is kind)
     }
 
 
