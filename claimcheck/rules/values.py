@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -14,12 +15,15 @@ from claimcheck.model import (
     Claim,
     Cluster,
     ConflictKind,
+    DateValue,
     Interval,
     Mention,
     MentionKind,
     NameValue,
     Severity,
+    UnresolvedDate,
 )
+from claimcheck.normalize.date_grammar import DAY, MONTH_ABBR, MONTH_FULL, MONTHS, WD, WEEKDAYS
 from claimcheck.rules import (
     Context,
     Finding,
@@ -95,10 +99,15 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
 
     Catches: "Trump asked him to stay on during a November meeting" (published
     2017-03-11, so November 2016) / "Trump had asked him to stay on during their
-    meeting in December". Leaves alone: "...in November" / "...last year" (2016
-    holds November), and a date that only says when something was said ("said Friday").
+    meeting in December". Without a publication date to place it, a weekday or a
+    day of the year still dates the event: "Williams died early Thursday in her
+    sleep" / "Williams passed away early Sunday in her sleep"; "elections scheduled
+    for December 24" / "elections planned for December 15, 2013". Leaves alone:
+    "...in November" / "...last year" (2016 holds November), a date that only says
+    when something was said ("said Friday"), and "late Friday" / "early Saturday"
+    (one night).
     """
-    return _value_rule(
+    findings = _value_rule(
         cluster,
         context,
         ConflictKind.DATE,
@@ -106,6 +115,148 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         event_dates,
         "the dates cannot overlap",
     )
+    for values_of, overlap, why in _PARTIAL_DATES:
+        if findings:
+            break
+        findings = _value_rule(
+            cluster,
+            context,
+            ConflictKind.DATE,
+            "DATE",
+            values_of,
+            why,
+            overlap=overlap,
+            pair_ok=_partly_unresolved,
+        )
+    return findings
+
+
+# Parts of the day that reach across midnight: "late Friday" may be early Saturday
+# where the other outlet is, so a day either side still overlaps.
+_NIGHT = re.compile(
+    r"\b(?:early|late|night|overnight|midnight|evening|predawn|pre-dawn|dawn)\b", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"\b(?:after|before|since|until|ago|later|earlier|prior)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b({WD})\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<mon>{MONTH_FULL}|{MONTH_ABBR})(?:\.|\b)\s*(?P<day>{DAY})"
+    rf"|\b(?P<day2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\b",
+    re.IGNORECASE,
+)
+# Days before each month in a year of 365 days: 1 January is day 0.
+_MONTH_START = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _the_date(claim: Claim) -> Mention | None:
+    """The claim's one date that names a day or month, outside quotations.
+
+    A year may stand beside it ("December 24 of this year"); two days cannot say
+    which event each belongs to, and neither can a day beside a second event
+    ("left on Thursday, three days after an audit found ...").
+    """
+    quoted = quoted_spans(claim)
+    dates = [
+        m
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE
+        and m.role == ""
+        and not any(s <= m.span.start < e for s, e in quoted)
+    ]
+    days = [m for m in dates if _names_a_day(m)]
+    if len(days) != 1 or any(_RELATIVE.search(m.surface) for m in dates):
+        return None
+    return days[0]
+
+
+def _names_a_day(mention: Mention) -> bool:
+    value = mention.value
+    if isinstance(value, DateValue):
+        return value.granularity in ("day", "month") or value.first == value.last
+    return isinstance(value, UnresolvedDate) and bool(
+        _WEEKDAY.search(mention.surface) or _MONTH_DAY.search(mention.surface)
+    )
+
+
+def _widened(claim: Claim, mention: Mention, interval: Interval) -> Interval:
+    """A day either side when the date is told as a night or an early or late hour."""
+    start = max(0, mention.span.start - claim.span.start - 12)
+    if not _NIGHT.search(claim.text[start : mention.span.end - claim.span.start + 12]):
+        return interval
+    return Interval(interval.lo - 1, interval.hi + 1)
+
+
+def _weekdays(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The weekday of the claim's event, from a day's date or the weekday named."""
+    mention = _the_date(claim)
+    if mention is None:
+        return []
+    value = mention.value
+    if isinstance(value, DateValue):
+        if value.first != value.last:
+            return []
+        day = value.first.weekday()
+    elif isinstance(value, UnresolvedDate):
+        named = {w.lower() for w in _WEEKDAY.findall(mention.surface)}
+        if len(named) != 1:
+            return []
+        day = WEEKDAYS.index(named.pop())
+    else:
+        return []
+    return [(mention, _widened(claim, mention, Interval.point(day)))]
+
+
+def _days_of_year(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The day of the year of the claim's event, whatever the year."""
+    mention = _the_date(claim)
+    if mention is None:
+        return []
+    value = mention.value
+    if isinstance(value, DateValue):
+        if value.granularity not in ("day", "month") or value.first.year != value.last.year:
+            return []
+        interval = Interval(_day_of_year(value.first), _day_of_year(value.last))
+    elif isinstance(value, UnresolvedDate):
+        found = _MONTH_DAY.search(mention.surface)
+        if found is None:
+            return []
+        month = MONTHS[(found["mon"] or found["mon2"])[:3].lower()]
+        last = date(2001 + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        day = int(re.sub(r"\D", "", found["day"] or found["day2"]))
+        interval = Interval.point(_day_of_year(last.replace(day=min(day, last.day))))
+    else:
+        return []
+    return [(mention, _widened(claim, mention, interval))]
+
+
+def _day_of_year(day: date) -> int:
+    """0 for 1 January, 364 for 31 December; 29 February counts as the 28th."""
+    return _MONTH_START[day.month - 1] + min(day.day, 28 if day.month == 2 else 31) - 1
+
+
+def _cyclic(period: int) -> Callable[[Interval, Interval], bool]:
+    """Overlap on a circle: Sunday night and early Monday meet across the week's end."""
+
+    def overlap(a: Interval, b: Interval) -> bool:
+        return any(
+            a.overlaps(Interval(b.lo + k, b.hi + k, b.lo_open, b.hi_open))
+            for k in (-period, 0, period)
+        )
+
+    return overlap
+
+
+def _partly_unresolved(a: Claim, b: Claim) -> bool:
+    """One side's date lacks a year: the plain comparison of intervals left it out."""
+    first, second = _the_date(a), _the_date(b)
+    return isinstance(first and first.value, UnresolvedDate) or isinstance(
+        second and second.value, UnresolvedDate
+    )
+
+
+_PARTIAL_DATES: tuple[tuple[ValuesOf, Callable[[Interval, Interval], bool], str], ...] = (
+    (_weekdays, _cyclic(7), "one event cannot fall on both weekdays"),
+    (_days_of_year, _cyclic(365), "one event cannot fall on both days of the year"),
+)
 
 
 def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
@@ -270,6 +421,8 @@ def _value_rule(
     why: str,
     *,
     running_total: bool = False,
+    overlap: Callable[[Interval, Interval], bool] = Interval.overlaps,
+    pair_ok: Callable[[Claim, Claim], bool] | None = None,
 ) -> list[Finding]:
     """Sides are groups of overlapping values; a clash needs a direct link.
 
@@ -294,7 +447,8 @@ def _value_rule(
         and a.id in single
         and b.id in single
         and not (a.hedged or b.hedged)  # "is expected to sign this week" commits to nothing
-        and not single[a.id][1].overlaps(single[b.id][1])
+        and not overlap(single[a.id][1], single[b.id][1])
+        and (pair_ok is None or pair_ok(a, b))
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not under_negation(b, single[b.id][0])
         and (same_anchor(a, single[a.id][0], b, single[b.id][0]) or _same_frame(a, b))
@@ -317,7 +471,7 @@ def _value_rule(
     if running_total and _is_update(clashes, context):
         severity = Severity.VARIATION
         explanation = "a later report gives a higher running total; both can be true at their time"
-    sides = _sides(cluster, single, clashes)
+    sides = _sides(cluster, single, clashes, overlap)
     if len(sides) < 2:
         return []
     displays = [display for display, _, _ in sides.values()]
@@ -355,13 +509,14 @@ def _sides(
     cluster: Cluster,
     single: dict[str, tuple[Mention, Interval]],
     clashes: list[tuple[Claim, Claim, Severity]],
+    overlap: Callable[[Interval, Interval], bool],
 ) -> dict[str, tuple[str, list[Claim], list[Mention]]]:
     intervals = {m.value.key(): interval for m, interval in single.values()}
     involved = sorted({single[c.id][0].value.key() for a, b, _ in clashes for c in (a, b)})
     # Values in the clash join one side when they overlap.
     groups: list[list[str]] = []
     for key in involved:
-        touching = [g for g in groups if any(intervals[key].overlaps(intervals[k]) for k in g)]
+        touching = [g for g in groups if any(overlap(intervals[key], intervals[k]) for k in g)]
         merged = [key] + [k for g in touching for k in g]
         groups = [g for g in groups if g not in touching] + [sorted(merged)]
     # Claims matched directly with a clashing claim support a side when their value
@@ -378,7 +533,7 @@ def _sides(
         touching = [
             g
             for g in groups
-            if any(intervals[key].overlaps(intervals[k]) for k in g)
+            if any(overlap(intervals[key], intervals[k]) for k in g)
             and not intervals[key].contains(_hull([intervals[k] for k in g]))
         ]
         if len(touching) == 1:
