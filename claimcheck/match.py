@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -218,20 +219,45 @@ def age_owner(claim: Claim, age: Mention) -> Mention | None:
         before = 0 <= mention.span.start - age.span.end <= 1
         if appositive or before:
             return mention
-    return None
+    return age_at_death(claim, age)
+
+
+# "Bettie Page ... died yesterday in Los Angeles at the age of 85": the age at death is
+# the subject's, however far from the name it is told.
+_DEATH_AGE = re.compile(r"\b(?:died|dies|dead|passed\s+away)\b[^.;:]{0,60}\Z", re.IGNORECASE)
+_AGE_LEAD = re.compile(r"(?:aged|at)\b", re.IGNORECASE)
+
+
+def age_at_death(claim: Claim, age: Mention) -> Mention | None:
+    """The person an age at death belongs to: the claim's first-named person."""
+    if not _AGE_LEAD.match(age.surface):
+        return None
+    people = [
+        m
+        for m in claim.mentions
+        if m.kind in (MentionKind.PERSON, MentionKind.ACTOR)
+        and not m.role
+        and isinstance(m.value, NameValue)
+        and m.span.end <= age.span.start
+    ]
+    if not people:
+        return None
+    between = claim.text[people[0].span.end - claim.span.start : age.span.start - claim.span.start]
+    return people[0] if _DEATH_AGE.search(between) else None
 
 
 def same_person(first: str, second: str) -> bool:
     """Two full-name keys that can be one person: equal, or one the end of the other.
 
-    "lo presti" / "gaetano lo presti"; not "reggie bush" / "george bush", and not a
-    bare surname (after aliasing, one the corpus gives two people: "gomes" for
-    Manuel and Catherine Gomes) or a product ("ie6"). Keys are compared as written,
-    not aliased: "the 35-year-old Gomes" is not "Catherine Gomes, 61" even when she
-    is the only Gomes named in full.
+    "lo presti" / "gaetano lo presti", or one bare surname twice ("Peterson, 32" /
+    "the 33-year-old Peterson"); not "reggie bush" / "george bush", not a bare
+    surname against a full name (after aliasing, one the corpus gives two people:
+    "gomes" for Manuel and Catherine Gomes), and not a product ("ie6"). Keys are
+    compared as written, not aliased: "the 35-year-old Gomes" is not "Catherine
+    Gomes, 61" even when she is the only Gomes named in full.
     """
-    if " " not in first or " " not in second:
-        return False
+    if (" " in first) != (" " in second):
+        return False  # one bare surname: "Gomes" may be either Gomes the corpus names
     if not (first.replace(" ", "").isalpha() and second.replace(" ", "").isalpha()):
         return False
     return first == second or first.endswith(f" {second}") or second.endswith(f" {first}")

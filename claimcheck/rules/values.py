@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from claimcheck.lexicon import content_key
-from claimcheck.match import age_owner, same_person
+from claimcheck.match import age_at_death, age_owner, same_person
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -330,6 +330,8 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
                 continue
             if abs(ma.value.interval.lo - mb.value.interval.lo) <= _age_tolerance(a, b, context):
                 continue
+            if other_values_differ(a, b, ma, mb):
+                continue  # "the 32-year-old Klitschko (52-3)" / "Klitschko, 36, (58-3)": two fights
             findings.append(
                 Finding(
                     ConflictKind.NUMBER,
@@ -369,8 +371,8 @@ def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
             continue
         start = max(0, mention.span.start - claim.span.start - 12)
         end = mention.span.end - claim.span.start + 16
-        if _THEN.search(claim.text[start:end]):
-            continue
+        if _THEN.search(claim.text[start:end]) and age_at_death(claim, mention) is None:
+            continue  # "died aged 91" is her age now, "left school aged 16" is not
         found.setdefault(owner.value.key(), mention)  # as written: see same_person
     return found
 
