@@ -68,11 +68,21 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
                 ConflictKind.NEGATION,
                 severity,
                 "NEGATION",
-                f"'{verb}' is affirmed by one side and negated by the other",
+                f"'{_as_written(verb, negated.text)}' is affirmed by one side and negated "
+                "by the other",
                 {"affirmed": ("affirmed", [affirmed], []), "negated": ("negated", [negated], [])},
             )
         )
     return findings
+
+
+def _as_written(verb: str, text: str) -> str:
+    """The negated word as the claim writes it ("make" for the stem "mak")."""
+    for match in _NEGATED_WORD.finditer(text):
+        word = match.group("word") or match.group("word2")
+        if stem(word.lower()) == verb:
+            return word
+    return verb
 
 
 def _negates_anything(text: str) -> bool:
@@ -134,6 +144,8 @@ _MODAL_NEGATION = re.compile(
     r"|\bnot\s+immediately\b|\bpromise[sd]?\s+not\b",
     re.IGNORECASE,
 )
+# "didn't take their first lead until Ratliff intercepted": they took it, later.
+_UNTIL = re.compile(r"[^,;.]{0,80}?\b(?:until|till)\b", re.IGNORECASE)
 _MODAL_WORD = re.compile(r"\b(?:will|would|could|should|might|must)\b", re.IGNORECASE)
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
@@ -142,7 +154,8 @@ _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE
 def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     """Stems of the words right after a negation: "did not sound" -> "sound".
 
-    A plea of not guilty is an act in court, not a denial: it negates nothing.
+    A plea of not guilty is an act in court, not a denial: it negates nothing; nor
+    does "not ... until", which says when.
     "would not" and "not immediately" forecast or delay; they deny only a claim that
     is itself a forecast (``modal``).
     """
@@ -150,13 +163,22 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     negated = (
         m.group("word") or m.group("word2")
         for m in _NEGATED_WORD.finditer(text)
-        if modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12])
+        if (modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12]))
+        and not _UNTIL.match(text, m.end())
     )
     return frozenset(
         stem(word)
         for word in negated
-        if len(word) > 2 and word.islower() and word not in STOP_WORDS
+        if len(word) > 2 and word.islower() and word not in _NOT_DENIABLE
     )
+
+
+# Light verbs (and "asked") are too common to match claims by, but "did not make an
+# offer" denies "made an offer" as plainly as "did not sound" denies "sounded".
+_LIGHT_VERBS = frozenset(
+    "get got gets make made makes take took takes go went goes come came comes asked".split()
+)
+_NOT_DENIABLE = STOP_WORDS - _LIGHT_VERBS
 
 
 @lru_cache(maxsize=TEXT_CACHE)
