@@ -79,7 +79,7 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
 def _as_written(verb: str, text: str) -> str:
     """The negated word as the claim writes it ("make" for the stem "mak")."""
     for match in _NEGATED_WORD.finditer(text):
-        word = match.group("word") or match.group("word2")
+        word = match.group("word") or match.group("word2") or match.group("word3")
         if stem(word.lower()) == verb:
             return word
     return verb
@@ -123,7 +123,9 @@ _NEGATED_WORD = re.compile(
     r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to|need\s+to|needs\s+to|have\s+to)\s+)*"
     r"(?P<word>[a-z]+)"
     r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have|need\s+to|have\s+to)\s+)*"
-    r"(?P<word2>[a-z]+)",
+    r"(?P<word2>[a-z]+)"
+    # "No one was injured" denies "two guards were injured"; "no one else" does not.
+    r"|\b(?:no\s+one|nobody)\s+(?:was|were|is|has\s+been|had\s+been)\s+(?P<word3>[a-z]+)",
     re.IGNORECASE,
 )
 # "asked to resign" does not say he resigned; "forced to hire" does say they will hire.
@@ -161,7 +163,7 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     """
     text = _PLEA.sub("pleaded", text)
     negated = (
-        m.group("word") or m.group("word2")
+        m.group("word") or m.group("word2") or m.group("word3")
         for m in _NEGATED_WORD.finditer(text)
         if (modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12]))
         and not _UNTIL.match(text, m.end())
@@ -199,6 +201,7 @@ def _asserted_stems(text: str) -> frozenset[str]:
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
     obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
     said = {stem(word) for word in _verbs(text)}
+    scoped |= _negated_stems(text, modal=True)  # "no one was injured" asserts no injury
     return frozenset((said - infinitives - scoped) | (obliged - scoped))
 
 
@@ -249,13 +252,13 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     lexicon = antonym_lexicon()
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
-        if disjoint_event_dates(a, b):
-            continue
+        if disjoint_event_dates(a, b) or _NO_ONE.search(a.text) or _NO_ONE.search(b.text):
+            continue  # "no one else was injured" agrees with "escaped unharmed"
         words_a = _predicate_words(normalize_phrases(a.text))
         words_b = _predicate_words(normalize_phrases(b.text))
         stems_a, stems_b = set(words_a), set(words_b)
         for x in sorted(stems_a - stems_b):
-            for y in sorted(lexicon.get(x, ())):
+            for y in sorted(lexicon.get(x, frozenset()) | _negative_forms(words_a[x], words_b)):
                 if y not in stems_b or y in stems_a:
                     continue
                 dispute = severity is Severity.DISPUTE
@@ -278,6 +281,50 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+_NO_ONE = re.compile(r"\b(?:no one|nobody|none|nothing|neither|nor|no)\b", re.IGNORECASE)
+
+# Prefixes that make a word its opposite: "successful" / "unsuccessful".
+_UN_NOT_OPPOSITE = frozenset(
+    "cover covered covers covering veil veiled veils veiling leash leashed ravel raveled known"
+    " like der do done til".split()
+)
+_IN_SUFFIXES = ("able", "ible", "ent", "ant", "ate", "ive", "al", "ete", "lar", "ect", "ure", "ous")
+_DIS_BASES = frozenset(
+    "agree agreed agrees approve approved approves allow allowed allows connect connected"
+    " continue continued qualify qualified prove proved like liked obey obeyed honest"
+    " loyal armed appear appeared believe believed trust trusted satisfied respect".split()
+)
+
+
+def _negative_forms(word: str, others: dict[str, str]) -> frozenset[str]:
+    """Keys of ``others`` that are ``word`` with a negating prefix, or it without one.
+
+    "unsuccessful" for "successful", "illegal" for "legal", "non-fatal" for "fatal",
+    "disapproved" for "approved"; not "uncovered" for "covered" or "dismissed" for
+    "missed", which are other words.
+    """
+    base = word.lower()
+    found = set()
+    for key, other in others.items():
+        lowered = other.lower()
+        if _is_negative(base, lowered) or _is_negative(lowered, base):
+            found.add(key)
+    return frozenset(found)
+
+
+def _is_negative(base: str, negative: str) -> bool:
+    if len(base) < 4 or not negative.endswith(base):
+        return False
+    prefix = negative[: -len(base)]
+    if prefix == "un":
+        return base not in _UN_NOT_OPPOSITE
+    if prefix in ("non", "non-"):
+        return True
+    if prefix in ("in", "im", "il", "ir"):
+        return len(base) >= 5 and base.endswith(_IN_SUFFIXES)
+    return prefix == "dis" and base in _DIS_BASES
 
 
 # "asked him if he was firing him", "a presidentially appointed attorney": not assertions.
