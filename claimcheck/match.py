@@ -98,13 +98,40 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
             target = next(iter(full_names[target]))
         if target != key:
             aliases[key] = target
+    # "the council" is the corpus's one council ("Eastbrook City Council") when it has one.
+    heads: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for m in claim.mentions:
+            if (
+                m.kind is MentionKind.ORG
+                and isinstance(m.value, NameValue)
+                and " " in m.value.key()
+            ):
+                heads[m.value.key().rsplit(" ", 1)[1]].add(
+                    aliases.get(m.value.key(), m.value.key())
+                )
+    for head, orgs in heads.items():
+        if head in HEAD_NOUNS and len(orgs) == 1:
+            aliases[f"the {head}"] = next(iter(orgs))
     return aliases
+
+
+# Nouns a body is called by after it has been named: "the council", "the company".
+HEAD_NOUNS = frozenset(
+    "council committee court company commission department agency board ministry"
+    " university hospital church bank union".split()
+)
+_THE_HEAD = re.compile(r"\b[Tt]he (" + "|".join(sorted(HEAD_NOUNS)) + r")\b")
 
 
 def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
     """The entity and predicate keys of one claim."""
     entities = set()
     slots = set()
+    for found in _THE_HEAD.finditer(claim.text):
+        named = aliases.get(f"the {found.group(1)}")
+        if named is not None:
+            entities.add(named)
     for mention in claim.mentions:
         value = mention.value
         if mention.kind in NAME_KINDS and isinstance(value, NameValue):
