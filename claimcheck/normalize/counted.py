@@ -57,7 +57,11 @@ def counted_noun(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]
             continue  # "dozens of people"
         if low in STOP or low in _VERBS or low in WORD_VALUES or low.endswith(("'s", "’s")):
             break
-        if low.endswith(("ed", "ing", "ly")):
+        if (
+            low.endswith(("ed", "ing", "ly"))
+            and not low.endswith(("eed", "thing"))
+            and len(low) > 4
+        ):
             if kept or not _modifies_next(text, pos):
                 break  # "10 killed in", "a leader sexually..."
             continue  # "two armed men", "46 newly appointed attorneys"

@@ -97,7 +97,8 @@ _A_SCALE = (
 
 # The whole grammar; ``_AMOUNT_RE`` runs it only where ``_FIRST`` allows a match to begin.
 _AMOUNT_PATTERN = rf"""(?:
-  (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
+  (?:No|no)\.\s*(?P<rank>[0-9]{{1,3}})(?=\s+[a-z])
+| (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
     | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{MER})? | [0-9]{{1,2}}\s*{MER}
     | (?:No|Nos|no)\.\s*[0-9]+ | No\s+[0-9]+ | [0-2][0-9][0-5][0-9]\s*(?:hours|hrs|GMT|UTC)\b
@@ -187,6 +188,12 @@ def _resolve(m: re.Match[str], text: str) -> list[Found]:
         return [
             _found(MentionKind.AGE, m.start(), m.end(), Interval(tens + lo, tens + hi), "years")
         ]
+    if m.group("rank") is not None:  # "the No. 5 seed": a rank, like "the fifth seed"
+        if _word_before(text, m.start())[:1].isupper():
+            return []  # "Proposition No. 5": a name
+        rank = Interval.point(float(m.group("rank")))
+        counted = counted_noun(text, m.end())[0]
+        return [_found(MentionKind.NUMBER, m.start(), m.end(), rank, "ordinal", counted)]
     if m.group("ordd") is not None:
         number = int(m.group("ordd")[:-2])
         if _ordinal_suffix(number) != m.group("ordd")[-2:].lower() or _glued_code(text, m.start()):
