@@ -276,10 +276,13 @@ def same_owner(a: Claim, b: Claim, context: Context) -> bool:
     if names_a and names_b and not names_a & names_b:
         return False
     # "The Saints signed Wynn on Tuesday" / "the Saints signed Bell on Wednesday":
-    # one team, two people, two events.
+    # one team, two people, two events; "Klitschko stopped Thompson in the sixth" /
+    # "Klitschko stopped Rahman in the seventh": one boxer, two opponents, two fights.
     people_a = _names(a, context, MentionKind.PERSON)
     people_b = _names(b, context, MentionKind.PERSON)
-    return not (people_a and people_b) or bool(people_a & people_b)
+    if not (people_a and people_b):
+        return True
+    return bool(people_a & people_b) and not (people_a - people_b and people_b - people_a)
 
 
 def _names(claim: Claim, context: Context, kind: MentionKind | None = None) -> set[str]:
