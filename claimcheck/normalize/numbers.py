@@ -14,6 +14,7 @@ counted noun is read by ``counted``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from claimcheck.model import AmountValue, Interval, MentionKind
@@ -61,7 +62,7 @@ _UNITS = {
 _UNIT_OF = {w: unit for unit, ws in _UNITS.items() for w in ws.split()}
 _CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "dollars": "usd", "£": "gbp", "gbp": "gbp",
              "pounds": "gbp", "€": "eur", "eur": "eur", "euros": "eur", "¥": "jpy", "yen": "jpy",
-             "a$": "aud", "c$": "cad", "rs": "inr", "rupees": "inr"}  # fmt: skip
+             "a$": "aud", "c$": "cad", "$us": "usd", "$a": "aud", "rs": "inr", "rupees": "inr"}  # fmt: skip
 # "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
 _RANGE_VERBS = words("ranging ranged range ranges varying varied vary varies anywhere")
 _NOT_CODE_BEFORE = STOP | words("some nearly almost around roughly another those these all")
@@ -81,7 +82,7 @@ _WN = rf"(?:{_alts(TENS)}(?:[-\s](?:{'|'.join(ONES[1:10])})\b)?|{_alts(ONES)})\b
 _NUMWORDS = (
     rf"{_WN}(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b(?:[\s-]+(?:and\s+)?{_WN})?)*"
 )
-_CUR = r"(?:US\$|A\$|C\$|\$|£|€|¥|(?:USD|EUR|GBP|Rs\.?)\s?)"
+_CUR = r"(?:US\$|A\$|C\$|\$US|\$A|\$|£|€|¥|(?:USD|EUR|GBP|Rs\.?)\s?)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?(cur)[mkbMKB]\b|(?!))"
 _VAGUE_RE = (
     r"[Tt]ens\s+of\s+(?:thousands|millions|billions)|[Hh]undreds\s+of\s+(?:thousands|millions|billions)"
@@ -167,7 +168,26 @@ def find_amounts(text: str) -> list[Found]:
             hits = []
         found.extend(hits)
         pos = max([m.end(), *(h.end for h in hits)])
-    return found
+    return _mark_conversions(text, found)
+
+
+# "$US1 million ($1.52 million)", "58km (36 miles)": the figure in brackets restates
+# the one before it in other units; it is not a second figure to compare.
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly)?\s*\Z")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _mark_conversions(text: str, found: list[Found]) -> list[Found]:
+    marked = list(found)
+    for i in range(1, len(found)):
+        first, second = found[i - 1], found[i]
+        if first.kind is not second.kind or second.role:
+            continue
+        if _OPEN_BRACKET.fullmatch(text, first.end, second.start) and _CLOSE_BRACKET.match(
+            text, second.end
+        ):
+            marked[i] = dataclasses.replace(second, role="conversion")
+    return marked
 
 
 def _resolve(m: re.Match[str], text: str) -> list[Found]:

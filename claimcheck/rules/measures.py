@@ -108,12 +108,25 @@ def disjoint_event_dates(a: Claim, b: Claim) -> bool:
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(\w+)")
 
 
+_DISTANCES = frozenset({"km", "mi", "m", "ft", "yd"})
+_AWAY_FROM = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?"
+    r"(?P<way>(?:north|south)(?:-?(?:east|west))?|east|west|outside|from)\b"
+    r"\s+(?:of\s+)?(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?(?P<place>[A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
 def counted_of(mention: Mention, claim: Claim) -> str:
     """What a figure counts; for a bare percentage, the whole it is a share of.
 
     "60 percent of its revenue" and "7.2% of the market" are shares of different things.
     """
     assert isinstance(mention.value, AmountValue)
+    if mention.value.unit in _DISTANCES:
+        away = _AWAY_FROM.match(claim.text, mention.span.end - claim.span.start)
+        if away:  # "15 miles north of Detroit" and "50 miles north of here" measure from two places
+            return f"{away['way'].replace('-', '').lower()} of {away['place'].lower()}"
     if mention.value.counted or mention.kind is not MentionKind.PERCENT:
         return mention.value.counted
     after = _PERCENT_OF.match(claim.text, mention.span.end - claim.span.start)
