@@ -22,11 +22,13 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# After "p.m." / "a.m." a capitalised word starts a new sentence unless it belongs to the time.
+# After "p.m." / "a.m." a capitalised word starts a new sentence unless it belongs to the
+# time: a zone, a weekday or a date ("1:30 a.m. Feb. 1").
 _TIME_FOLLOWERS = frozenset(
     """
     et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet monday tuesday wednesday
-    thursday friday saturday sunday
+    thursday friday saturday sunday january february march april june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
 

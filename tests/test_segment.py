@@ -48,6 +48,10 @@ CASES = [
         ["They spoke at 2:30 p.m.", "The call was short."],
     ),
     ("They spoke at 2:30 p.m. ET on Friday.", ["They spoke at 2:30 p.m. ET on Friday."]),
+    (  # a.m. followed by the date of the time
+        "He was arrested around 1:30 a.m. Feb. 1 on Route 94.",
+        ["He was arrested around 1:30 a.m. Feb. 1 on Route 94."],
+    ),
     # a lower-case word after a full stop does not start a sentence
     ("The vote was 5 vs. 4 in favor.", ["The vote was 5 vs. 4 in favor."]),
     # blank lines end paragraphs even without punctuation (headlines)

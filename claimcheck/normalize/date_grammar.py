@@ -54,7 +54,7 @@ def simple_pattern(p: str) -> str:
     | (?:(?P<{p}mod>{MOD})[-\s]+)?
       (?: {mon3}(?:,?\s+(?:of\s+)?(?P<{p}year3>{YEAR}))?
         | (?P<{p}season>{ci("|".join(SEASONS))})\s+(?:of\s+)?(?P<{p}year4>{YEAR})
-        | (?P<{p}decade>(?:1[5-9]|20)[0-9]0s|['’][0-9]0s)\b
+        | (?P<{p}decade>(?:1[5-9]|20)[0-9]0['’]?s|['’][0-9]0s)\b
         | (?P<{p}year5>{YEAR})(?:[-–/](?P<{p}yy>[0-9]{{2}})(?![0-9]|[-/][0-9]))? )
     | (?:(?P<{p}wmod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?)?(?P<{p}wd>{WD})\b
       (?:\s+(?P<{p}part>morning|afternoon|evening|night))?

@@ -62,7 +62,8 @@ _UNITS = {
 _UNIT_OF = {w: unit for unit, ws in _UNITS.items() for w in ws.split()}
 _CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "dollars": "usd", "£": "gbp", "gbp": "gbp",
              "pounds": "gbp", "€": "eur", "eur": "eur", "euros": "eur", "¥": "jpy", "yen": "jpy",
-             "a$": "aud", "c$": "cad", "$us": "usd", "$a": "aud", "rs": "inr", "rupees": "inr"}  # fmt: skip
+             "a$": "aud", "c$": "cad", "$us": "usd", "$a": "aud", "rs": "inr",
+             "rupees": "inr"}  # fmt: skip
 # "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
 _RANGE_VERBS = words("ranging ranged range ranges varying varied vary varies anywhere")
 _NOT_CODE_BEFORE = STOP | words("some nearly almost around roughly another those these all")
@@ -98,7 +99,7 @@ _A_SCALE = (
 
 # The whole grammar; ``_AMOUNT_RE`` runs it only where ``_FIRST`` allows a match to begin.
 _AMOUNT_PATTERN = rf"""(?:
-  (?:No|no)\.\s*(?P<rank>[0-9]{{1,3}})(?=\s+[a-z])
+  (?:No|no)\.\s*(?P<rank>[0-9]{{1,3}})(?=\s+[a-z]|\s*\Z)
 | (?P<skip>(?:\+?\(?[0-9]{{3}}\)?[-.\s])?[0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
     | [0-9]{{1,4}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}(?![0-9]) | [0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9/])
     | [0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?:\s*{MER})? | [0-9]{{1,2}}\s*{MER}
@@ -341,8 +342,10 @@ def _change(
 ) -> list[Found]:
     """Split "rose from 10 to 12 percent" into the value before and the value after."""
     first_end = max(m.end(g) for g in ("num", "dozen", "scale") if m.start(g) >= 0)
-    before = _found(kind, m.start("num"), first_end, Interval.point(first), unit)
-    after = _found(kind, m.start("num2"), m.end(), Interval.point(last), unit)
+    first_start = m.start("cur") if m.start("cur") >= 0 else m.start("num")  # "$10"
+    before = _found(kind, first_start, first_end, Interval.point(first), unit)
+    last_start = m.start("cur2") if m.start("cur2") >= 0 else m.start("num2")
+    after = _found(kind, last_start, m.end(), Interval.point(last), unit)
     return [before, after]
 
 

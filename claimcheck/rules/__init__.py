@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from claimcheck.model import (
     Claim,
@@ -44,7 +45,7 @@ class Context:
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
-    backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
+    backgrounds: dict[tuple[str, date | None], bool] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -194,25 +195,27 @@ _EARLIER = re.compile(
 )
 
 
-def is_background(claim: Claim, context: Context) -> bool:
+def is_background(claim: Claim, context: Context, reference: date | None = None) -> bool:
     """True when the claim is dated over a year before its source was published.
 
     "The Kessel last flooded in 2011, when the river crested at 8.3 meters" is
-    background to this week's flood, not a rival account of it.
+    background to this week's flood, not a rival account of it. An undated source
+    is measured against ``reference`` (the other source's date) when one is given.
     """
-    found = context.backgrounds.get(claim.id)
+    key = (claim.id, reference)
+    found = context.backgrounds.get(key)
     if found is None:  # every pair a claim is in asks again
-        found = context.backgrounds[claim.id] = _is_background(claim, context)
+        found = context.backgrounds[key] = _is_background(claim, context, reference)
     return found
 
 
-def _is_background(claim: Claim, context: Context) -> bool:
+def _is_background(claim: Claim, context: Context, reference: date | None) -> bool:
     if _EARLIER.search(claim.text):
         return True
-    source = context.sources.get(claim.source_id)
-    if source is None or source.published is None:
+    published = _published(claim, context) or reference
+    if published is None:
         return False
-    cutoff = source.published.toordinal() - 365
+    cutoff = published.toordinal() - 365
     dates = [
         m.value
         for m in claim.mentions
@@ -223,9 +226,21 @@ def _is_background(claim: Claim, context: Context) -> bool:
     return bool(dates) and all(d.last.toordinal() < cutoff for d in dates)
 
 
+def _published(claim: Claim, context: Context) -> date | None:
+    source = context.sources.get(claim.source_id)
+    return source.published if source is not None else None
+
+
 def same_period(a: Claim, b: Claim, context: Context) -> bool:
-    """Claims are comparable unless one is background and the other is not."""
-    return is_background(a, context) == is_background(b, context)
+    """Claims are comparable unless one is background and the other is not.
+
+    "In 2005, the House passed a bill" in an undated article is background to a
+    2009 article's "the bill the House passed last week".
+    """
+    published_a, published_b = _published(a, context), _published(b, context)
+    return is_background(a, context, published_a or published_b) == is_background(
+        b, context, published_b or published_a
+    )
 
 
 def subject_key(claim: Claim, context: Context) -> str:

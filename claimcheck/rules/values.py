@@ -112,8 +112,9 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         context,
         ConflictKind.DATE,
         "DATE",
-        event_dates,
+        _dates_alone,
         "the dates cannot overlap",
+        pair_ok=_not_one_weekday,
     )
     for values_of, overlap, why in _PARTIAL_DATES:
         if findings:
@@ -145,6 +146,41 @@ _MONTH_DAY = re.compile(
 )
 # Days before each month in a year of 365 days: 1 January is day 0.
 _MONTH_START = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _dates_alone(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The claim's resolved event dates, unless it also dates a second event by this one.
+
+    "The Saints made the move one day after placing Ivory on injured reserve because
+    of an injury during Sunday's game": Sunday dates the injury, not the move.
+    """
+    dates = [m for m in claim.mentions if m.kind is MentionKind.DATE and m.role == ""]
+    if any(isinstance(m.value, UnresolvedDate) and _OFFSET.search(m.surface) for m in dates):
+        return []
+    return event_dates(claim)
+
+
+# A counted offset from another event: "one day after", "three weeks before" (an hour
+# after something on Sunday is still Sunday).
+_OFFSET = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier|ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_one_weekday(a: Claim, b: Claim) -> bool:
+    """Two reports naming the same weekday agree, whatever week each resolved it to.
+
+    "found on Saturday" in a paper of Sunday and "arrested Saturday morning" in one of
+    the next Friday both mean the Saturday of the event.
+    """
+    named = [
+        {w.lower() for w in _WEEKDAY.findall(m.surface)}
+        for claim in (a, b)
+        for m, _ in event_dates(claim)
+    ]
+    return not (len(named) == 2 and len(named[0]) == 1 and named[0] == named[1])
 
 
 def _the_date(claim: Claim) -> Mention | None:
