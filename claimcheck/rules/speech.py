@@ -241,6 +241,12 @@ def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
     return agents
 
 
+# A name that only reports: "X said", "X reported", "a Surrey Police spokeswoman said".
+_REPORTS = re.compile(
+    r"\s+(?:spokes(?:man|woman|person)\s+)?"
+    r"(?:said|says|reported|reports|indicated|indicates|told|tells|stated|states)\b",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\b(?:by|from)\s+(?:\w+,?\s+){0,3}\Z", re.IGNORECASE)
 
 
@@ -249,6 +255,8 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
     offset = mention.span.start - claim.span.start
     if mention.role == "antecedent" and mention.surface.lower() == "whose":
         return False  # "whose head was crushed": the antecedent owns, it does not act
+    if _REPORTS.match(claim.text, mention.span.end - claim.span.start):
+        return False  # "The Press Democrat reported the quake began ...": a source, not a doer
     if mention.role == "antecedent" or _BY.search(claim.text[: max(0, offset)]):
         return True
     names = [m for m in claim.mentions if m.kind in _AGENT_KINDS and m.role != "pronoun"]
@@ -262,7 +270,8 @@ def _related(key_a: str, key_b: str) -> bool:
     A name inside the other ("halvard" / "halvard financial wire"), or the same
     name spelt two ways ("duncan rait" / "duncan raite").
     """
-    words_a, words_b = set(key_a.split()), set(key_b.split())
+    words_a = {word.removesuffix("s") for word in key_a.split()}  # "charger" / "chargers"
+    words_b = {word.removesuffix("s") for word in key_b.split()}
     return bool(words_a & words_b) or fuzz.ratio(key_a, key_b) >= 85
 
 
