@@ -19,6 +19,7 @@ from claimcheck.model import (
     Mention,
     MentionKind,
     QuoteValue,
+    TimeValue,
 )
 
 AMOUNT_KINDS = frozenset(
@@ -194,10 +195,15 @@ _SMALL_NUMBERS = (
 def other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
     """Two claims that also disagree on another figure or date are two events.
 
-    "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice.
+    "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice;
+    nor is a quake at 7:30 a.m. the one at 9:30 a.m.
     """
     if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b):
         return True
+    times_a = [m.value.interval for m in a.mentions if isinstance(m.value, TimeValue)]
+    times_b = [m.value.interval for m in b.mentions if isinstance(m.value, TimeValue)]
+    if times_a and times_b and not any(x.overlaps(y) for x in times_a for y in times_b):
+        return True  # "struck at 7:30 a.m. ... 1.4 miles deep" / "at 9:30 a.m. ... 2.7 miles"
     for x in a.mentions:
         for y in b.mentions:
             if x is ma or y is mb or x.role or y.role:

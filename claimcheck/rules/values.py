@@ -76,6 +76,9 @@ _RUNNING_TOTALS = frozenset(
     ]
 )
 _RUNNING = re.compile(r"\b(?:so far|to date|thus far|as of now|so far this)\b", re.IGNORECASE)
+_PRELIMINARY = re.compile(
+    r"\b(?:preliminary|initially|originally|first estimated|early estimates?)\b", re.IGNORECASE
+)
 _UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|climbed|increased|jumped|grew|now|so far|as of|at least|"
     r"updated|revised|latest)\b",
@@ -506,9 +509,10 @@ def _value_rule(
         else Severity.DISPUTE
     )
     explanation = why
-    if running_total and _is_update(clashes, context):
+    update = _is_update(clashes, context) if running_total else ""
+    if update:
         severity = Severity.VARIATION
-        explanation = "a later report gives a higher running total; both can be true at their time"
+        explanation = update
     sides = _sides(cluster, single, clashes, overlap)
     if len(sides) < 2:
         return []
@@ -526,11 +530,17 @@ def _same_frame(a: Claim, b: Claim) -> bool:
     return fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
 
 
-def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> bool:
-    """Two reports of a toll from different days, or one that says the figure changed."""
+def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> str:
+    """Why the two figures can both be true at their time, or "" when they cannot.
+
+    A toll reported on different days or said to have changed, a count still
+    running ("so far"), or a preliminary figure.
+    """
     for a, b, _severity in clashes:
         if _RUNNING.search(a.text) or _RUNNING.search(b.text):
-            return True  # "so far", "to date": the figure is still counting
+            return _HIGHER_TOTAL  # "so far", "to date": the figure is still counting
+        if _PRELIMINARY.search(a.text) or _PRELIMINARY.search(b.text):
+            return "one figure is preliminary; a revised one can differ"
         if not (set(a.predicates) | set(b.predicates)) & _RUNNING_TOTALS and not any(
             isinstance(m.value, AmountValue) and counted_key(m.value.counted) in _RUNNING_TOTALS
             for m in (*a.mentions, *b.mentions)
@@ -539,8 +549,11 @@ def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -
         published_a = getattr(context.sources.get(a.source_id), "published", None)
         published_b = getattr(context.sources.get(b.source_id), "published", None)
         if published_a != published_b or _UPDATE_CUES.search(a.text) or _UPDATE_CUES.search(b.text):
-            return True
-    return False
+            return _HIGHER_TOTAL
+    return ""
+
+
+_HIGHER_TOTAL = "a later report gives a higher running total; both can be true at their time"
 
 
 def _sides(
