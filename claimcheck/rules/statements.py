@@ -222,11 +222,16 @@ def _verbs(text: str) -> list[str]:
         before = [t.lower() for t in tokens[max(0, index - 3) : index]]
         if any(t in _MODALS for t in before):
             continue
+        if lowered.endswith("ing") and before and before[-1] in _GERUND_LEADS:
+            continue  # "the position of competing", "talks about returning": not done
         inflected = lowered.endswith(("ed", "ing"))
         if inflected or (before and before[-1] in _AUXILIARIES) or lowered in _IRREGULAR_PAST:
             found.append(word)
     return found
 
+
+# Prepositions before an -ing word make it a noun of action, not an act that happened.
+_GERUND_LEADS = frozenset("of about for on without from by in into at against".split())
 
 _IRREGULAR_PAST = frozenset(
     "knew saw did made paid spent sent kept met ran wrote spoke chose broke drove flew "
@@ -352,9 +357,13 @@ def _predicate_words(frame: str) -> dict[str, str]:
     modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
     modifiers |= {m.group(1).lower() for m in _FRAMING.finditer(text)}
     keys: dict[str, str] = {}
-    for word in words(text):
-        if word.lower() not in modifiers and not word[0].isupper():
-            keys.setdefault(_key(word), word)
+    tokens = words(text)
+    for index, word in enumerate(tokens):
+        if word.lower() in modifiers or word[0].isupper():
+            continue
+        if word.endswith("ing") and index and tokens[index - 1].lower() in _GERUND_LEADS:
+            continue  # "after skipping out on entering a facility": she did not enter
+        keys.setdefault(_key(word), word)
     return keys
 
 
