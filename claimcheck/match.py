@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -68,6 +68,7 @@ class MatchResult:
     pairs_scored: int
     features: tuple[Features, ...]
     fact_clusters: int = 0  # how many of ``clusters`` are fact clusters
+    aliases: dict[str, str] = field(default_factory=dict)  # ``entity_aliases`` of the claims
 
 
 def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
@@ -75,44 +76,43 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
 
     "bhararas" -> "bharara": text that lost its apostrophes writes possessives
     with a plain "s". "bharara" -> "preet bharara": a surname alone stands for
-    the one full name in the corpus that ends with it; when two people share
-    the surname, it stays as it is.
+    the one full name in the corpus that ends with it, and "city council" for the
+    one "... city council"; when two names end so, it stays as it is.
     """
-    keys = {
-        m.value.key()
-        for claim in claims
-        for m in claim.mentions
-        if m.kind in NAME_KINDS and isinstance(m.value, NameValue) and m.role != "pronoun"
-    }
+    keys: set[str] = set()
+    bodies: set[tuple[str, str]] = set()  # (source, body ending in a head noun)
+    for claim in claims:
+        for m in claim.mentions:
+            if m.kind in NAME_KINDS and isinstance(m.value, NameValue) and m.role != "pronoun":
+                key = m.value.key()
+                keys.add(key)
+                if m.kind is MentionKind.ORG and key[key.rfind(" ") + 1 :] in HEAD_NOUNS:
+                    bodies.add((claim.source_id, key))
     full_names: dict[str, set[str]] = defaultdict(set)
     for key in keys:
-        if " " in key:
-            full_names[key.rsplit(" ", 1)[1]].add(key)
+        words = key.split(" ")
+        for start in range(1, len(words)):  # "almeda city council", "city council", "council"
+            full_names[" ".join(words[start:])].add(key)
     aliases: dict[str, str] = {}
     known = keys | full_names.keys()  # built once: rebuilding it per key is quadratic
     for key in keys:
         target = key
         if len(key) > 4 and key.endswith("s") and key[:-1] in known:
             target = key[:-1]
-        if " " not in target and len(full_names.get(target, ())) == 1:
+        # A name that ends exactly one longer name is that name: "Bharara" is "Preet
+        # Bharara", "City Council" the "Port Almeda City Council".
+        if len(full_names.get(target, ())) == 1:
             target = next(iter(full_names[target]))
         if target != key:
             aliases[key] = target
-    # "the council" is the corpus's one council ("Eastbrook City Council") when it has one.
-    heads: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        for m in claim.mentions:
-            if (
-                m.kind is MentionKind.ORG
-                and isinstance(m.value, NameValue)
-                and " " in m.value.key()
-            ):
-                heads[m.value.key().rsplit(" ", 1)[1]].add(
-                    aliases.get(m.value.key(), m.value.key())
-                )
-    for head, orgs in heads.items():
-        if head in HEAD_NOUNS and len(orgs) == 1:
-            aliases[f"the {head}"] = next(iter(orgs))
+    # "the council" is the one council its article names ("Eastbrook City Council"), if one.
+    heads: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for source_id, key in bodies:
+        if " " in key:
+            heads[(source_id, key.rsplit(" ", 1)[1])].add(aliases.get(key, key))
+    for (source_id, head), orgs in heads.items():
+        if len(orgs) == 1:
+            aliases[f"the {head}@{source_id}"] = next(iter(orgs))
     return aliases
 
 
@@ -121,17 +121,22 @@ HEAD_NOUNS = frozenset(
     "council committee court company commission department agency board ministry"
     " university hospital church bank union".split()
 )
-_THE_HEAD = re.compile(r"\b[Tt]he (" + "|".join(sorted(HEAD_NOUNS)) + r")\b")
 
 
-def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
-    """The entity and predicate keys of one claim."""
-    entities = set()
+def features_of(
+    claim: Claim,
+    aliases: dict[str, str],
+    heads: dict[str, tuple[tuple[str, str], ...]] | None = None,
+) -> Features:
+    """The entity and predicate keys of one claim (``heads``: ``known_heads(aliases)``)."""
+    entities: set[str] = set()
     slots = set()
-    for found in _THE_HEAD.finditer(claim.text):
-        named = aliases.get(f"the {found.group(1)}")
-        if named is not None:
-            entities.add(named)
+    if heads is None:
+        heads = known_heads(aliases)
+    named_here = heads.get(claim.source_id)
+    if named_here:  # an article that names one council calls it "the council" after
+        lowered = claim.text.lower()
+        entities.update(named for phrase, named in named_here if _says(lowered, phrase))
     for mention in claim.mentions:
         value = mention.value
         if mention.kind in NAME_KINDS and isinstance(value, NameValue):
@@ -149,10 +154,34 @@ def features_of(claim: Claim, aliases: dict[str, str]) -> Features:
     return Features(frozenset(entities), frozenset(claim.predicates) | frozenset(slots))
 
 
+def known_heads(aliases: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per source, ("the council", the body) for each head noun that names one body there."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, body in aliases.items():
+        if key[:4] == "the " and "@" in key:
+            phrase, source_id = key.split("@", 1)
+            found[source_id].append((phrase, body))
+    return {source_id: tuple(pairs) for source_id, pairs in found.items()}
+
+
+def _says(lowered: str, phrase: str) -> bool:
+    """``phrase`` stands in ``lowered`` as whole words ("the council", not "the councillor")."""
+    at = lowered.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not lowered[at - 1].isalpha()) and (
+            end == len(lowered) or not lowered[end].isalpha()
+        ):
+            return True
+        at = lowered.find(phrase, at + 1)
+    return False
+
+
 def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:
     """Group ``claims`` (from any number of sources) into clusters of the same fact."""
     aliases = entity_aliases(claims)
-    features = tuple(features_of(claim, aliases) for claim in claims)
+    heads = known_heads(aliases)
+    features = tuple(features_of(claim, aliases, heads) for claim in claims)
     frequency: Counter[str] = Counter()
     for feature in features:
         frequency.update(feature.keys)
@@ -208,7 +237,7 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         else:
             cluster_id = f"p{len(built) - fact_clusters + 1}"
         built.append(Cluster(id=cluster_id, claims=member_claims, keys=shared, links=links))
-    return MatchResult(tuple(built), len(candidates), features, fact_clusters)
+    return MatchResult(tuple(built), len(candidates), features, fact_clusters, aliases)
 
 
 def _edges_within(

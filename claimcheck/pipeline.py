@@ -18,7 +18,7 @@ from claimcheck.cache import (
 from claimcheck.compare import find_conflicts
 from claimcheck.config import Config
 from claimcheck.extract import extract_claims
-from claimcheck.match import cluster_claims, entity_aliases
+from claimcheck.match import cluster_claims
 from claimcheck.model import Claim, Report, Source, Stats
 from claimcheck.parallel import Workers, extract_encoded, fewer_collections, load_all, settle
 from claimcheck.stories import story_profiles
@@ -140,7 +140,7 @@ def _match_and_compare(
     lap("match")
     progress("compare", 0, 0)
     stories = story_profiles(claims, matched.features)
-    conflicts = find_conflicts(matched.clusters, sources, entity_aliases(claims), stories)
+    conflicts = find_conflicts(matched.clusters, sources, matched.aliases, stories)
     lap("compare")
     return Findings(conflicts, matched.clusters, len(claims), matched.fact_clusters)
 

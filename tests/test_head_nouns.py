@@ -1,4 +1,4 @@
-"""A body named once in full is "the council" afterwards: matching reads it as that body."""
+"""A body named once in full is "the council" later in the same article."""
 
 from __future__ import annotations
 
@@ -27,9 +27,15 @@ def _entities_of_the_council(claims: list[Claim]) -> frozenset[str]:
     return features_of(claim, aliases).entities
 
 
-def test_the_council_is_the_one_council_named() -> None:
-    assert "marlow city council" in _entities_of_the_council(_claims(NAMED, BY_HEAD))
+def test_the_council_is_the_one_council_its_article_named() -> None:
+    claims = _claims(f"{NAMED} {BY_HEAD}")
+    assert "marlow city council" in _entities_of_the_council(claims)
 
 
-def test_the_council_is_no_one_when_two_councils_are_named() -> None:
-    assert not _entities_of_the_council(_claims(NAMED, OTHER, BY_HEAD))
+def test_the_council_is_no_one_when_the_article_names_two() -> None:
+    assert not _entities_of_the_council(_claims(f"{NAMED} {OTHER} {BY_HEAD}"))
+
+
+def test_another_article_naming_a_council_does_not_name_this_one() -> None:
+    # In a folder of many stories, "the council" of one is not the council of another.
+    assert not _entities_of_the_council(_claims(NAMED, BY_HEAD))
