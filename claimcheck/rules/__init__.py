@@ -45,7 +45,17 @@ class Context:
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
-    backgrounds: dict[tuple[str, date | None], bool] = field(default_factory=dict, compare=False)
+    backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
+    # each cluster's links as (a, b, severity or None, score), for every rule to read
+    linked: dict[str, tuple[Cluster, list[tuple[Claim, Claim, Severity | None, float]]]] = field(
+        default_factory=dict, compare=False
+    )
+    # each cluster's linked pairs that pass the checks every statement rule makes
+    asserted: dict[str, tuple[Cluster, list[tuple[Claim, Claim, Severity]]]] = field(
+        default_factory=dict, compare=False
+    )
+    # background judged against another source's date, for claims of undated sources
+    borrowed: dict[tuple[str, date], bool] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -81,6 +91,11 @@ class Context:
     def _share_a_rare_name(self, first: Claim, second: Claim) -> bool:
         shared = _name_keys(first, self) & _name_keys(second, self)
         return any(self.name_spread.get(f"@{key}", 0) <= RARE_NAME_SOURCES for key in shared)
+
+    @functools.cached_property
+    def published(self) -> dict[str, date | None]:
+        """Each source's publication date, by source id (asked for every pair of claims)."""
+        return {key: source.published for key, source in self.sources.items()}
 
     @functools.cached_property
     def name_spread(self) -> dict[str, int]:
@@ -134,16 +149,37 @@ class Rule:
 
 def linked_pairs(cluster: Cluster) -> Iterable[tuple[Claim, Claim, Severity]]:
     """Directly matched pairs, with the severity a disagreement between them has."""
+    for a, b, severity in _linked(cluster):
+        if severity is not None:
+            yield a, b, severity
+
+
+def _linked(cluster: Cluster) -> Iterable[tuple[Claim, Claim, Severity | None]]:
+    """Every link in order, with its severity, or None for two claims of one source."""
     for i, j, _score in cluster.links:
         a, b = cluster.claims[i], cluster.claims[j]
         if a.source_id == b.source_id:
             if a.attribution and b.attribution and a.attribution != b.attribution:
                 yield a, b, Severity.DISPUTE
+            else:
+                yield a, b, None
         elif _named_speakers_differ(a.attribution, b.attribution):
             # Each outlet may report its speaker accurately: the parties disagree, not the outlets.
             yield a, b, Severity.DISPUTE
         else:
             yield a, b, Severity.CONTRADICTION
+
+
+def scored_pairs(
+    cluster: Cluster, context: Context
+) -> list[tuple[Claim, Claim, Severity | None, float]]:
+    """``linked_pairs`` with each link's score, worked out once per cluster for every rule."""
+    found = context.linked.get(cluster.id)
+    if found is None or found[0] is not cluster:
+        scores = [score for _i, _j, score in cluster.links]
+        pairs = [(a, b, severity, scores[n]) for n, (a, b, severity) in enumerate(_linked(cluster))]
+        found = context.linked[cluster.id] = (cluster, pairs)
+    return found[1]
 
 
 def asserted_pairs(
@@ -153,11 +189,18 @@ def asserted_pairs(
 
     With ``same_polarity`` the two must also both affirm or both deny.
     """
-    for a, b, severity in linked_pairs(cluster):
-        if a.hedged or b.hedged or not same_period(a, b, context):
-            continue
-        if context.apart(a, b):
-            continue
+    asserted = context.asserted.get(cluster.id)
+    if asserted is None or asserted[0] is not cluster:  # three rules ask of each cluster
+        pairs = [
+            (a, b, severity)
+            for a, b, severity, _score in scored_pairs(cluster, context)
+            if severity is not None
+            and not (a.hedged or b.hedged)
+            and same_period(a, b, context)
+            and not context.apart(a, b)
+        ]
+        asserted = context.asserted[cluster.id] = (cluster, pairs)
+    for a, b, severity in asserted[1]:
         if same_polarity and a.polarity != b.polarity:
             continue
         yield a, b, severity
@@ -202,10 +245,15 @@ def is_background(claim: Claim, context: Context, reference: date | None = None)
     background to this week's flood, not a rival account of it. An undated source
     is measured against ``reference`` (the other source's date) when one is given.
     """
+    if reference is None or context.published.get(claim.source_id) is not None:
+        found = context.backgrounds.get(claim.id)  # by its own date: asked for every pair
+        if found is None:
+            found = context.backgrounds[claim.id] = _is_background(claim, context, None)
+        return found
     key = (claim.id, reference)
-    found = context.backgrounds.get(key)
-    if found is None:  # every pair a claim is in asks again
-        found = context.backgrounds[key] = _is_background(claim, context, reference)
+    found = context.borrowed.get(key)
+    if found is None:
+        found = context.borrowed[key] = _is_background(claim, context, reference)
     return found
 
 
@@ -227,8 +275,7 @@ def _is_background(claim: Claim, context: Context, reference: date | None) -> bo
 
 
 def _published(claim: Claim, context: Context) -> date | None:
-    source = context.sources.get(claim.source_id)
-    return source.published if source is not None else None
+    return context.published.get(claim.source_id)
 
 
 def same_period(a: Claim, b: Claim, context: Context) -> bool:
@@ -237,7 +284,8 @@ def same_period(a: Claim, b: Claim, context: Context) -> bool:
     "In 2005, the House passed a bill" in an undated article is background to a
     2009 article's "the bill the House passed last week".
     """
-    published_a, published_b = _published(a, context), _published(b, context)
+    published = context.published
+    published_a, published_b = published.get(a.source_id), published.get(b.source_id)
     return is_background(a, context, published_a or published_b) == is_background(
         b, context, published_b or published_a
     )

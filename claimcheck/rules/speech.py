@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -270,9 +271,13 @@ def _related(key_a: str, key_b: str) -> bool:
     A name inside the other ("halvard" / "halvard financial wire"), or the same
     name spelt two ways ("duncan rait" / "duncan raite").
     """
-    words_a = {word.removesuffix("s") for word in key_a.split()}  # "charger" / "chargers"
-    words_b = {word.removesuffix("s") for word in key_b.split()}
-    return bool(words_a & words_b) or fuzz.ratio(key_a, key_b) >= 85
+    return bool(_name_words(key_a) & _name_words(key_b)) or fuzz.ratio(key_a, key_b) >= 85
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(key: str) -> frozenset[str]:
+    """A name's words without a plural s: "charger" / "chargers" are one team."""
+    return frozenset(word.removesuffix("s") for word in key.split())
 
 
 def _kind(mention: Mention) -> str:

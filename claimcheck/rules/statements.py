@@ -85,9 +85,28 @@ def _as_written(verb: str, text: str) -> str:
     return verb
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def _negates_anything(text: str) -> bool:
     """Some word of ``text`` is negated, even by a modal: else no denial can be found in it."""
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _NEGATION_CUES):
+        return False  # most claims: no word that could negate, so no regex to run
     return bool(_negated_stems(normalize_phrases(text), modal=True))
+
+
+# Every negation _NEGATED_WORD knows holds one of these.
+_NEGATION_CUES = (
+    "not",
+    "n't",
+    "n’t",
+    "never",
+    "no longer",
+    "no one",
+    "nobody",
+    "refus",
+    "declin",
+    "fail",
+)
 
 
 def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | None:
@@ -118,14 +137,16 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     return None
 
 
+# "No one was injured" denies "two guards were injured"; "no one else" does not.
+_NO_ONE_WAS_PATTERN = r"\b(?:no\s+one|nobody)\s+(?:was|were|is|has\s+been|had\s+been)\s+([a-z]+)"
+_NO_ONE_WAS = re.compile(_NO_ONE_WAS_PATTERN, re.IGNORECASE)
 _NEGATED_WORD = re.compile(
     r"\b(?:not|never|no longer|n't|refused to|refusing to|declined to|failed to)\s+"
     r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to|need\s+to|needs\s+to|have\s+to)\s+)*"
     r"(?P<word>[a-z]+)"
     r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have|need\s+to|have\s+to)\s+)*"
     r"(?P<word2>[a-z]+)"
-    # "No one was injured" denies "two guards were injured"; "no one else" does not.
-    r"|\b(?:no\s+one|nobody)\s+(?:was|were|is|has\s+been|had\s+been)\s+(?P<word3>[a-z]+)",
+    r"|" + _NO_ONE_WAS_PATTERN.replace("([a-z]+)", "(?P<word3>[a-z]+)"),
     re.IGNORECASE,
 )
 # "asked to resign" does not say he resigned; "forced to hire" does say they will hire.
@@ -201,7 +222,8 @@ def _asserted_stems(text: str) -> frozenset[str]:
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
     obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
     said = {stem(word) for word in _verbs(text)}
-    scoped |= _negated_stems(text, modal=True)  # "no one was injured" asserts no injury
+    if "no" in text or "No" in text:  # "no one was injured" asserts no injury
+        scoped |= {stem(m.group(1).lower()) for m in _NO_ONE_WAS.finditer(text)}
     return frozenset((said - infinitives - scoped) | (obliged - scoped))
 
 
@@ -257,13 +279,14 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     lexicon = antonym_lexicon()
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
-        if disjoint_event_dates(a, b) or _NO_ONE.search(a.text) or _NO_ONE.search(b.text):
+        if disjoint_event_dates(a, b) or _says_no_one(a.text) or _says_no_one(b.text):
             continue  # "no one else was injured" agrees with "escaped unharmed"
         words_a = _predicate_words(normalize_phrases(a.text))
         words_b = _predicate_words(normalize_phrases(b.text))
         stems_a, stems_b = set(words_a), set(words_b)
+        opposites = _negative_pairs(normalize_phrases(a.text), normalize_phrases(b.text))
         for x in sorted(stems_a - stems_b):
-            for y in sorted(lexicon.get(x, frozenset()) | _negative_forms(words_a[x], words_b)):
+            for y in sorted(lexicon.get(x, frozenset()) | opposites.get(x, frozenset())):
                 if y not in stems_b or y in stems_a:
                     continue
                 dispute = severity is Severity.DISPUTE
@@ -290,6 +313,12 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
 
 _NO_ONE = re.compile(r"\b(?:no one|nobody|none|nothing|neither|nor|no)\b", re.IGNORECASE)
 
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _says_no_one(text: str) -> bool:
+    return _NO_ONE.search(text) is not None
+
+
 # Prefixes that make a word its opposite: "successful" / "unsuccessful".
 _UN_NOT_OPPOSITE = frozenset(
     "cover covered covers covering veil veiled veils veiling leash leashed ravel raveled known"
@@ -303,20 +332,46 @@ _DIS_BASES = frozenset(
 )
 
 
-def _negative_forms(word: str, others: dict[str, str]) -> frozenset[str]:
-    """Keys of ``others`` that are ``word`` with a negating prefix, or it without one.
+def _negative_pairs(text_a: str, text_b: str) -> dict[str, set[str]]:
+    """Keys of ``text_a``'s words -> keys of ``text_b``'s that are the same word negated.
 
     "unsuccessful" for "successful", "illegal" for "legal", "non-fatal" for "fatal",
     "disapproved" for "approved"; not "uncovered" for "covered" or "dismissed" for
-    "missed", which are other words.
+    "missed", which are other words. Only prefixed words are looked at, either side.
     """
-    base = word.lower()
-    found = set()
-    for key, other in others.items():
-        lowered = other.lower()
-        if _is_negative(base, lowered) or _is_negative(lowered, base):
-            found.add(key)
-    return frozenset(found)
+    lower_a, bases_a = _lowered_words(text_a)
+    lower_b, bases_b = _lowered_words(text_b)
+    found: dict[str, set[str]] = {}
+    if not (bases_a or bases_b):
+        return found  # most pairs: neither side has a prefixed word
+    for base, key_a in bases_a:
+        if base in lower_b:
+            found.setdefault(key_a, set()).add(lower_b[base])
+    for base, key_b in bases_b:
+        if base in lower_a:
+            found.setdefault(lower_a[base], set()).add(key_b)
+    return found
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _lowered_words(text: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """A claim's asserted words lower-cased -> key, and (base, key) for each prefixed one."""
+    lowered = {word.lower(): key for key, word in _predicate_words(text).items()}
+    bases = tuple((base, key) for word, key in lowered.items() for base in _unprefixed(word))
+    return lowered, bases
+
+
+_PREFIXES = ("non-", "non", "dis", "un", "in", "im", "il", "ir")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _unprefixed(word: str) -> tuple[str, ...]:
+    """``word`` without a prefix that makes it the opposite of what remains."""
+    return tuple(
+        word[len(prefix) :]
+        for prefix in _PREFIXES
+        if word.startswith(prefix) and _is_negative(word[len(prefix) :], word)
+    )
 
 
 def _is_negative(base: str, negative: str) -> bool:

@@ -31,6 +31,7 @@ from claimcheck.rules import (
     linked_pairs,
     same_owner,
     same_period,
+    scored_pairs,
 )
 from claimcheck.rules.measures import (
     AMOUNT_KINDS,
@@ -119,9 +120,28 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         "the dates cannot overlap",
         pair_ok=_not_one_weekday,
     )
-    for values_of, overlap, why in _PARTIAL_DATES:
+    if findings or not any(
+        isinstance(m.value, UnresolvedDate) and _names_a_day(m)
+        for claim in cluster.claims
+        for m in claim.mentions
+    ):
+        return findings  # the partial readings need a weekday or day left unresolved
+    days = {claim.id: _the_date(claim) for claim in cluster.claims}  # read once, used twice
+
+    def partly_unresolved(a: Claim, b: Claim) -> bool:
+        """One side's date lacks a year: the plain comparison of intervals left it out."""
+        first, second = days[a.id], days[b.id]
+        return isinstance(first and first.value, UnresolvedDate) or isinstance(
+            second and second.value, UnresolvedDate
+        )
+
+    for partial, overlap, why in _PARTIAL_DATES:
         if findings:
             break
+
+        def values_of(claim: Claim, partial: PartialOf = partial) -> list[tuple[Mention, Interval]]:
+            return partial(claim, days[claim.id])
+
         findings = _value_rule(
             cluster,
             context,
@@ -130,7 +150,7 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
             values_of,
             why,
             overlap=overlap,
-            pair_ok=_partly_unresolved,
+            pair_ok=partly_unresolved,
         )
     return findings
 
@@ -224,9 +244,8 @@ def _widened(claim: Claim, mention: Mention, interval: Interval) -> Interval:
     return Interval(interval.lo - 1, interval.hi + 1)
 
 
-def _weekdays(claim: Claim) -> list[tuple[Mention, Interval]]:
-    """The weekday of the claim's event, from a day's date or the weekday named."""
-    mention = _the_date(claim)
+def _weekdays(claim: Claim, mention: Mention | None) -> list[tuple[Mention, Interval]]:
+    """The weekday of an event dated by ``mention``, from a day's date or the weekday named."""
     if mention is None:
         return []
     value = mention.value
@@ -244,9 +263,8 @@ def _weekdays(claim: Claim) -> list[tuple[Mention, Interval]]:
     return [(mention, _widened(claim, mention, Interval.point(day)))]
 
 
-def _days_of_year(claim: Claim) -> list[tuple[Mention, Interval]]:
-    """The day of the year of the claim's event, whatever the year."""
-    mention = _the_date(claim)
+def _days_of_year(claim: Claim, mention: Mention | None) -> list[tuple[Mention, Interval]]:
+    """The day of the year of an event dated by ``mention``, whatever the year."""
     if mention is None:
         return []
     value = mention.value
@@ -284,15 +302,8 @@ def _cyclic(period: int) -> Callable[[Interval, Interval], bool]:
     return overlap
 
 
-def _partly_unresolved(a: Claim, b: Claim) -> bool:
-    """One side's date lacks a year: the plain comparison of intervals left it out."""
-    first, second = _the_date(a), _the_date(b)
-    return isinstance(first and first.value, UnresolvedDate) or isinstance(
-        second and second.value, UnresolvedDate
-    )
-
-
-_PARTIAL_DATES: tuple[tuple[ValuesOf, Callable[[Interval, Interval], bool], str], ...] = (
+PartialOf = Callable[[Claim, Mention | None], list[tuple[Mention, Interval]]]
+_PARTIAL_DATES: tuple[tuple[PartialOf, Callable[[Interval, Interval], bool], str], ...] = (
     (_weekdays, _cyclic(7), "one event cannot fall on both weekdays"),
     (_days_of_year, _cyclic(365), "one event cannot fall on both days of the year"),
 )
@@ -473,20 +484,18 @@ def _value_rule(
     single: dict[str, tuple[Mention, Interval]] = {}
     for claim in cluster.claims:
         values = values_of(claim)
-        if len({m.value.key() for m, _ in values}) == 1:
+        if values and len({m.value.key() for m, _ in values}) == 1:
             single[claim.id] = values[0]
-    strong = {
-        frozenset((cluster.claims[i].id, cluster.claims[j].id))
-        for i, j, score in cluster.links
-        if score >= VALUE_LINK
-    }
+    if len(single) < 2:
+        return []  # most clusters: fewer than two claims carry one value of the kind
     clashes: list[tuple[Claim, Claim, Severity]] = [
-        (a, b, severity)
-        for a, b, severity in linked_pairs(cluster)
-        if frozenset((a.id, b.id)) in strong
-        if severity is not Severity.DISPUTE  # two speakers' dates rarely date one event
-        and a.id in single
+        (a, b, Severity.CONTRADICTION)
+        for a, b, severity, score in scored_pairs(cluster, context)
+        if a.id in single
         and b.id in single
+        and score >= VALUE_LINK
+        # not one source's pair, nor two speakers' (their dates rarely date one event)
+        and severity is Severity.CONTRADICTION
         and not (a.hedged or b.hedged)  # "is expected to sign this week" commits to nothing
         and not overlap(single[a.id][1], single[b.id][1])
         and (pair_ok is None or pair_ok(a, b))
