@@ -133,7 +133,7 @@ def test_a_surface_reads_the_same_on_its_own(text: str) -> None:
         assert again[0].value.unit == item.value.unit, surface
 
 
-_CHANGE = re.compile(r"\bfrom\b.*\bto\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\bfrom\b.*(?:\bto\b|\bor\b|[-–])", re.IGNORECASE)
 
 
 @given(amountish_text)
