@@ -10,7 +10,6 @@ so one loose pair cannot chain two unrelated clusters together.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -53,11 +52,13 @@ class Features:
 
     entities: frozenset[str]
     predicates: frozenset[str]
+    # entity keys (prefixed ``@``) and predicate keys together, built with the rest: a
+    # cached property's first read takes a lock, and every claim's is read
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def keys(self) -> frozenset[str]:
-        """Entity keys (prefixed ``@``) and predicate keys together (built once: asked often)."""
-        return frozenset({f"@{e}" for e in self.entities}) | self.predicates
+    def __post_init__(self) -> None:
+        keys = frozenset([f"@{e}" for e in self.entities]) | self.predicates
+        object.__setattr__(self, "keys", keys)
 
 
 @dataclass(frozen=True)
