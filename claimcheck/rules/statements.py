@@ -392,13 +392,18 @@ _QUESTION = re.compile(r"\b(?:if|whether)\b.*", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?:a|an|the|\w+ly)\s+(\w+ed)\s+(?=[\w.]+)", re.IGNORECASE)
 
 
-_FRAMING = re.compile(
-    r"\b(begin|begins|began|begun|beginning|start|starts|started|starting|continue|continues"
-    r"|continued|cease|ceased|try|tries|tried|attempt|attempts|attempted|seek|seeks|sought"
-    r"|plan|plans|planned|want|wants|wanted|hope|hopes|hoped|expect|expects|expected"
-    r"|agree|agrees|agreed|decide|decides|decided|vote|votes|voted)\s+to\s+[a-z]+",
-    re.IGNORECASE,
+# Verbs that only frame the next one: "began to cast" (the casting began).
+_FRAMING_VERBS = frozenset(
+    """
+    begin begins began begun beginning start starts started starting continue continues
+    continued cease ceased try tries tried attempt attempts attempted seek seeks sought
+    plan plans planned want wants wanted hope hopes hoped expect expects expected
+    agree agrees agreed decide decides decided vote votes voted
+    """.split()
 )
+# A word before "to" and a verb: checked against the list above, which is cheaper than
+# asking the regex engine to try every verb of the list at every word.
+_BEFORE_TO = re.compile(r"\b([A-Za-z]+)\s+to\s+[a-z]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -410,7 +415,9 @@ def _predicate_words(frame: str) -> dict[str, str]:
     """
     text = _QUESTION.sub(" ", frame)
     modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
-    modifiers |= {m.group(1).lower() for m in _FRAMING.finditer(text)}
+    modifiers |= {
+        word for m in _BEFORE_TO.finditer(text) if (word := m.group(1).lower()) in _FRAMING_VERBS
+    }
     keys: dict[str, str] = {}
     tokens = words(text)
     for index, word in enumerate(tokens):
