@@ -72,6 +72,10 @@ class MatchResult:
     aliases: dict[str, str] = field(default_factory=dict)  # ``entity_aliases`` of the claims
 
 
+# Per source, ("the council", the body) for each head noun that names one body there.
+Heads = dict[str, tuple[tuple[str, str], ...]]
+
+
 def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
     """Map name keys to canonical ones across the corpus.
 
@@ -80,6 +84,16 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
     the one full name in the corpus that ends with it, and "city council" for the
     one "... city council"; when two names end so, it stays as it is.
     """
+    return names_of(claims)[0]
+
+
+def article_heads(claims: Sequence[Claim]) -> Heads:
+    """Per article, the body "the council" means: the one council the article names."""
+    return names_of(claims)[1]
+
+
+def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
+    """``entity_aliases`` and ``article_heads`` together, from one pass over the mentions."""
     keys: set[str] = set()
     bodies: set[tuple[str, str]] = set()  # (source, body ending in a head noun)
     for claim in claims:
@@ -107,14 +121,15 @@ def entity_aliases(claims: Sequence[Claim]) -> dict[str, str]:
         if target != key:
             aliases[key] = target
     # "the council" is the one council its article names ("Eastbrook City Council"), if one.
-    heads: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
     for source_id, key in bodies:
         if " " in key:
-            heads[(source_id, key.rsplit(" ", 1)[1])].add(aliases.get(key, key))
-    for (source_id, head), orgs in heads.items():
+            named[(source_id, key.rsplit(" ", 1)[1])].add(aliases.get(key, key))
+    heads: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (source_id, head), orgs in sorted(named.items()):
         if len(orgs) == 1:
-            aliases[f"the {head}@{source_id}"] = next(iter(orgs))
-    return aliases
+            heads[source_id].append((f"the {head}", next(iter(orgs))))
+    return aliases, {source_id: tuple(pairs) for source_id, pairs in heads.items()}
 
 
 # Nouns a body is called by after it has been named: "the council", "the company".
@@ -124,17 +139,11 @@ HEAD_NOUNS = frozenset(
 )
 
 
-def features_of(
-    claim: Claim,
-    aliases: dict[str, str],
-    heads: dict[str, tuple[tuple[str, str], ...]] | None = None,
-) -> Features:
-    """The entity and predicate keys of one claim (``heads``: ``known_heads(aliases)``)."""
+def features_of(claim: Claim, aliases: dict[str, str], heads: Heads | None = None) -> Features:
+    """The entity and predicate keys of one claim (``heads``: ``article_heads`` of the corpus)."""
     entities: set[str] = set()
     slots = set()
-    if heads is None:
-        heads = known_heads(aliases)
-    named_here = heads.get(claim.source_id)
+    named_here = heads.get(claim.source_id) if heads else None
     if named_here:  # an article that names one council calls it "the council" after
         lowered = claim.text.lower()
         entities.update(named for phrase, named in named_here if _says(lowered, phrase))
@@ -155,16 +164,6 @@ def features_of(
     return Features(frozenset(entities), frozenset(claim.predicates) | frozenset(slots))
 
 
-def known_heads(aliases: dict[str, str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Per source, ("the council", the body) for each head noun that names one body there."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, body in aliases.items():
-        if key[:4] == "the " and "@" in key:
-            phrase, source_id = key.split("@", 1)
-            found[source_id].append((phrase, body))
-    return {source_id: tuple(pairs) for source_id, pairs in found.items()}
-
-
 def _says(lowered: str, phrase: str) -> bool:
     """``phrase`` stands in ``lowered`` as whole words ("the council", not "the councillor")."""
     at = lowered.find(phrase)
@@ -180,8 +179,7 @@ def _says(lowered: str, phrase: str) -> bool:
 
 def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchResult:
     """Group ``claims`` (from any number of sources) into clusters of the same fact."""
-    aliases = entity_aliases(claims)
-    heads = known_heads(aliases)
+    aliases, heads = names_of(claims)
     features = tuple(features_of(claim, aliases, heads) for claim in claims)
     frequency: Counter[str] = Counter()
     for feature in features:

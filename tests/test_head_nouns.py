@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claimcheck.match import entity_aliases, features_of
+from claimcheck.match import article_heads, entity_aliases, features_of
 from claimcheck.model import Claim, Source
 from claimcheck.pipeline import extract_all
 
@@ -22,9 +22,8 @@ def _claims(*texts: str) -> list[Claim]:
 
 
 def _entities_of_the_council(claims: list[Claim]) -> frozenset[str]:
-    aliases = entity_aliases(claims)
     (claim,) = [c for c in claims if c.text.startswith("The council")]
-    return features_of(claim, aliases).entities
+    return features_of(claim, entity_aliases(claims), article_heads(claims)).entities
 
 
 def test_the_council_is_the_one_council_its_article_named() -> None:
