@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from claimcheck.model import (
     Claim,
@@ -27,6 +28,8 @@ from claimcheck.model import (
     Source,
 )
 from claimcheck.stories import Profile, similarity
+
+_T = TypeVar("_T")
 
 # How alike two sources' stories must be for their claims to be compared at all,
 # and for an action credited to two people to count as one event (see stories.py).
@@ -174,11 +177,21 @@ def scored_pairs(
     cluster: Cluster, context: Context
 ) -> list[tuple[Claim, Claim, Severity | None, float]]:
     """``linked_pairs`` with each link's score, worked out once per cluster for every rule."""
-    found = context.linked.get(cluster.id)
-    if found is None or found[0] is not cluster:
+
+    def build() -> list[tuple[Claim, Claim, Severity | None, float]]:
         scores = [score for _i, _j, score in cluster.links]
-        pairs = [(a, b, severity, scores[n]) for n, (a, b, severity) in enumerate(_linked(cluster))]
-        found = context.linked[cluster.id] = (cluster, pairs)
+        return [(a, b, severity, scores[n]) for n, (a, b, severity) in enumerate(_linked(cluster))]
+
+    return _once_per_cluster(context.linked, cluster, build)
+
+
+def _once_per_cluster(
+    cache: dict[str, tuple[Cluster, _T]], cluster: Cluster, build: Callable[[], _T]
+) -> _T:
+    """``build()`` for ``cluster``, kept in ``cache``: several rules ask of each cluster."""
+    found = cache.get(cluster.id)
+    if found is None or found[0] is not cluster:
+        found = cache[cluster.id] = (cluster, build())
     return found[1]
 
 
@@ -189,9 +202,9 @@ def asserted_pairs(
 
     With ``same_polarity`` the two must also both affirm or both deny.
     """
-    asserted = context.asserted.get(cluster.id)
-    if asserted is None or asserted[0] is not cluster:  # three rules ask of each cluster
-        pairs = [
+
+    def build() -> list[tuple[Claim, Claim, Severity]]:
+        return [
             (a, b, severity)
             for a, b, severity, _score in scored_pairs(cluster, context)
             if severity is not None
@@ -199,8 +212,8 @@ def asserted_pairs(
             and same_period(a, b, context)
             and not context.apart(a, b)
         ]
-        asserted = context.asserted[cluster.id] = (cluster, pairs)
-    for a, b, severity in asserted[1]:
+
+    for a, b, severity in _once_per_cluster(context.asserted, cluster, build):
         if same_polarity and a.polarity != b.polarity:
             continue
         yield a, b, severity
@@ -260,7 +273,7 @@ def is_background(claim: Claim, context: Context, reference: date | None = None)
 def _is_background(claim: Claim, context: Context, reference: date | None) -> bool:
     if _EARLIER.search(claim.text):
         return True
-    published = _published(claim, context) or reference
+    published = context.published.get(claim.source_id) or reference
     if published is None:
         return False
     cutoff = published.toordinal() - 365
@@ -272,10 +285,6 @@ def _is_background(claim: Claim, context: Context, reference: date | None) -> bo
         and m.role in ("", "context")
     ]
     return bool(dates) and all(d.last.toordinal() < cutoff for d in dates)
-
-
-def _published(claim: Claim, context: Context) -> date | None:
-    return context.published.get(claim.source_id)
 
 
 def same_period(a: Claim, b: Claim, context: Context) -> bool:
