@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
@@ -228,3 +231,70 @@ def normalize_phrases(text: str) -> str:
 def words(text: str) -> list[str]:
     """The alphabetic words of ``text`` in order."""
     return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Word key -> the keys it contradicts, read once from ``data/antonyms.yaml``.
+
+    Keys are content keys (or stems for stop words), so "dismissed" and "fired"
+    or "resignation" and "resigned" reach one entry.
+    """
+    text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
+    table: dict[str, set[str]] = {}
+    for entry in yaml.safe_load(text):
+        first, second = (content_key(str(word)) or stem(str(word)) for word in entry["pair"])
+        table.setdefault(first, set()).add(second)
+        table.setdefault(second, set()).add(first)
+    return {key: frozenset(value) for key, value in table.items()}
+
+
+def says_opposite(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
+    """One side holds a word whose antonym only the other side holds ("approve" / "reject")."""
+    table = antonyms()
+    only_b = keys_b - keys_a
+    return any(table.get(x, frozenset()) & only_b for x in keys_a - keys_b)
+
+
+# What a verb or adjective is about: the words after it, up to the clause's end.
+OBJECT_WORDS = 12
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def object_keys(text: str, word: str) -> frozenset[str]:
+    """Content keys of the lower-case words that follow ``word`` in its clause."""
+    at = text.find(word)
+    if at < 0:
+        return frozenset()
+    rest = text[at + len(word) :]
+    end = _CLAUSE_END.search(rest)
+    after = words(rest[: end.start()] if end else rest)[:OBJECT_WORDS]
+    return frozenset(key for w in after if w.islower() and (key := content_key(w)))
+
+
+def same_object(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
+    """The words after ``word_a`` and after ``word_b`` share two content keys.
+
+    "guilty on five counts of embezzlement and two counts of money laundering" /
+    "acquitted Vance on both money laundering counts": both are about money
+    laundering counts.
+    """
+    return len(object_keys(text_a, word_a) & object_keys(text_b, word_b)) >= 2
+
+
+def opposite_objects(text_a: str, text_b: str) -> bool:
+    """A word of ``text_a`` and its antonym in ``text_b`` say opposite things of one object."""
+    table = antonyms()
+    written_a = {content_key(w): w for w in reversed(words(text_a)) if w.islower()}
+    written_b = {content_key(w): w for w in reversed(words(text_b)) if w.islower()}
+    for x, word_a in written_a.items():
+        for y in table.get(x or "", frozenset()):
+            word_b = written_b.get(y)
+            if (
+                word_b
+                and y not in written_a
+                and x not in written_b
+                and same_object(text_a, word_a, text_b, word_b)
+            ):
+                return True
+    return False

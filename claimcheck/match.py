@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from claimcheck.config import MatchSettings
-from claimcheck.lexicon import content_key
+from claimcheck.lexicon import content_key, opposite_objects, says_opposite
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -205,6 +205,8 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     # and so are two sources giving one named person two ages.
     linked = {(i, j) for _score, i, j in edges}
     compared = _dispute_pairs(claims, features, linked)
+    taken = linked | set(compared)
+    compared += _opposite_pairs(claims, features, scores, taken, settings.threshold)
     compared += _age_pairs(claims, linked | set(compared), related)
     clusters += [[i, j] for i, j in compared]
     in_order += [
@@ -387,6 +389,40 @@ def _dispute_pairs(
                 pairs.append((i, j))
                 found += 1
     return pairs
+
+
+# A pair that names one party and says opposite things about it is compared from this
+# share of the threshold: the antonyms themselves make two wordings of one fact differ.
+OPPOSITE_LINK = 0.75
+
+
+def _opposite_pairs(
+    claims: Sequence[Claim],
+    features: Sequence[Features],
+    scores: dict[tuple[int, int], float],
+    taken: set[tuple[int, int]],
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """Pairs just under the threshold that share a name and say opposite things of one object.
+
+    "Jurors found Vance guilty on two counts of money laundering" / "Jurors acquitted
+    Vance on both money laundering counts, a partial win for a defense team that ..."
+    score under the threshold on wording alone, but "guilty" and "acquitted" (a pair
+    of the antonym lexicon) are both followed by money laundering counts. The
+    ANTONYM rule still decides whether they say the same thing.
+    """
+    floor = threshold * OPPOSITE_LINK
+    pairs = []
+    for (i, j), score in scores.items():
+        if floor <= score < threshold and (i, j) not in taken:
+            first, second = features[i], features[j]
+            if (
+                first.entities & second.entities
+                and says_opposite(first.predicates, second.predicates)
+                and opposite_objects(claims[i].text, claims[j].text)
+            ):
+                pairs.append((i, j))
+    return sorted(pairs)
 
 
 def _candidates(

@@ -10,7 +10,16 @@ import yaml
 from rapidfuzz import fuzz
 
 from claimcheck.clauses import NEGATION_RE
-from claimcheck.lexicon import STOP_WORDS, content_key, normalize_phrases, stem, words
+from claimcheck.lexicon import (
+    STOP_WORDS,
+    antonyms,
+    content_key,
+    normalize_phrases,
+    same_object,
+    says_opposite,
+    stem,
+    words,
+)
 from claimcheck.model import (
     Claim,
     Cluster,
@@ -52,7 +61,7 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         quoted = _has_quote(a) or _has_quote(b)
         if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
             continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
-        if _antonym_between(_stems(a.frame), _stems(b.frame)):
+        if says_opposite(_stems(a.frame), _stems(b.frame)):
             continue  # "approved" / "did not reject" say the same thing
         subjects = {subject_key(a, context), subject_key(b, context)}
         if len(subjects - {""}) > 1:
@@ -276,7 +285,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     council did not reject the budget" (a negated antonym agrees), and "Shares rose
     while bonds fell" against itself (one claim holding both words).
     """
-    lexicon = antonym_lexicon()
+    lexicon = antonyms()
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
         if disjoint_event_dates(a, b) or _says_no_one(a.text) or _says_no_one(b.text):
@@ -290,9 +299,9 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                 if y not in stems_b or y in stems_a:
                     continue
                 dispute = severity is Severity.DISPUTE
-                if not _same_statement(a, b, x, y, context, dispute=dispute):
-                    continue
                 word_a, word_b = words_a[x], words_b[y]
+                if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
+                    continue
                 if dispute and not (
                     _near_shared_name(a, word_a, b, context)
                     and _near_shared_name(b, word_b, a, context)
@@ -455,15 +464,27 @@ def _shared_topic(a: Claim, b: Claim, context: Context) -> tuple[str, ...]:
     return tuple(sorted(names_a & names_b))
 
 
-def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context, *, dispute: bool) -> bool:
-    """The claims say the same apart from the antonyms.
+def _same_statement(
+    a: Claim,
+    b: Claim,
+    word_of_a: tuple[str, str],
+    word_of_b: tuple[str, str],
+    context: Context,
+    *,
+    dispute: bool,
+) -> bool:
+    """The claims say the same apart from the antonyms (each given as key and word).
 
     Either most of the shorter claim's content words are in the other, or they
     share a named subject and another name
-    ("Harwick beat Bexley" / "Harwick lost to Bexley"). Two speakers of one
-    article need only be talking about the same person ("I was fired" / "he was
-    asking him to submit his resignation").
+    ("Harwick beat Bexley" / "Harwick lost to Bexley"), or they share a name and
+    the words right after each antonym name the same thing ("guilty on five counts
+    of embezzlement and two counts of money laundering" / "acquitted Vance on both
+    money laundering counts"). Two speakers of one article need only be talking
+    about the same person ("I was fired" / "he was asking him to submit his
+    resignation").
     """
+    (x, word_a), (y, word_b) = word_of_a, word_of_b
     subjects = {subject_key(a, context), subject_key(b, context)} - {""}
     if len(subjects) > 1:
         return False  # "Daye's losing streak" / "Clark's victory": two subjects
@@ -476,6 +497,8 @@ def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context, *, dis
     names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
     if dispute:
         return bool(names_a & names_b)
+    if names_a & names_b and same_object(a.text, word_a, b.text, word_b):
+        return True
     subject = subject_key(a, context)
     if not subject or subject != subject_key(b, context):
         return False
@@ -484,22 +507,6 @@ def _same_statement(a: Claim, b: Claim, x: str, y: str, context: Context, *, dis
 
 NEGATION = Rule("NEGATION", ConflictKind.NEGATION, check_negation)
 ANTONYM = Rule("ANTONYM", ConflictKind.ANTONYM, check_antonyms)
-
-
-@lru_cache(maxsize=1)
-def antonym_lexicon() -> dict[str, frozenset[str]]:
-    """Word key -> the keys it contradicts, read once from the packaged YAML.
-
-    Keys are content keys, so "dismissed" and "fired" or "resignation" and
-    "resigned" reach one entry.
-    """
-    text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
-    table: dict[str, set[str]] = {}
-    for entry in yaml.safe_load(text):
-        first, second = (_key(str(word)) for word in entry["pair"])
-        table.setdefault(first, set()).add(second)
-        table.setdefault(second, set()).add(first)
-    return {key: frozenset(value) for key, value in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -515,11 +522,6 @@ def _lemmas() -> dict[str, str]:
 
 def _lemma(key: str) -> str:
     return _lemmas().get(key, key)
-
-
-def _antonym_between(stems_a: frozenset[str], stems_b: frozenset[str]) -> bool:
-    lexicon = antonym_lexicon()
-    return any(lexicon.get(x, frozenset()) & (stems_b - stems_a) for x in stems_a - stems_b)
 
 
 def _key(word: str) -> str:
