@@ -403,26 +403,37 @@ def _opposite_pairs(
     taken: set[tuple[int, int]],
     threshold: float,
 ) -> list[tuple[int, int]]:
-    """Pairs just under the threshold that share a name and say opposite things of one object.
+    """Pairs just under the threshold with one strong sign of stating one fact.
 
-    "Jurors found Vance guilty on two counts of money laundering" / "Jurors acquitted
-    Vance on both money laundering counts, a partial win for a defense team that ..."
-    score under the threshold on wording alone, but "guilty" and "acquitted" (a pair
-    of the antonym lexicon) are both followed by money laundering counts. The
-    ANTONYM rule still decides whether they say the same thing.
+    Either they share a name and say opposite things of one object: "Jurors found
+    Vance guilty on two counts of money laundering" / "Jurors acquitted Vance on
+    both money laundering counts, a partial win for a defense team that ..." score
+    under the threshold on wording alone, but "guilty" and "acquitted" (a pair of
+    the antonym lexicon) are both followed by money laundering counts. Or they put
+    one act at one exact clock time: "The first call to 911 came at 3:12 a.m. from
+    a security guard" / "A taxi driver made the first 911 call at 3:12 a.m. after
+    seeing flames". The rules still decide whether the two disagree.
     """
     floor = threshold * OPPOSITE_LINK
     pairs = []
     for (i, j), score in scores.items():
         if floor <= score < threshold and (i, j) not in taken:
             first, second = features[i], features[j]
+            shared = first.predicates & second.predicates
             if (
                 first.entities & second.entities
                 and says_opposite(first.predicates, second.predicates)
                 and opposite_objects(claims[i].text, claims[j].text)
-            ):
+            ) or _one_moment(shared):
                 pairs.append((i, j))
     return sorted(pairs)
+
+
+def _one_moment(shared: frozenset[str]) -> bool:
+    """Shared keys hold one exact clock time and a word of what happened then."""
+    return any(key.startswith("#at:") for key in shared) and any(
+        not key.startswith("#") for key in shared
+    )
 
 
 def _candidates(

@@ -20,6 +20,7 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.numbers import find_amounts
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
+from claimcheck.rules.measures import disjoint_event_dates
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -72,7 +73,7 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if _kind(agents_a[key_a]) != _kind(agents_b[key_b]) or _related(key_a, key_b):
             continue
-        if not _same_event(a, b, {key_a, key_b}, context):
+        if not _same_event(a, b, {key_a, key_b}, context) or disjoint_event_dates(a, b):
             continue  # "Lohan checked into rehab" / "Reid checked into rehab": two events
         if (
             fuzz.token_set_ratio(_masked(a, agents_a[key_a]), _masked(b, agents_b[key_b]))
@@ -98,7 +99,19 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
 SAME_WORDING = 70
 
 
+# What the doer did before or while acting ("after seeing flames on the roof") is not the act.
+_ADJUNCT = re.compile(r"\s+(?:after|before|while|upon)\s+\w+ing\b[^,;]*")
+
+
 def _masked(claim: Claim, doer: Mention) -> str:
+    """The claim with its doer replaced by "someone": its frame, when the doer is in it.
+
+    The frame leaves out the claim's relative clauses ("a security guard, Daniel
+    Osei, who saw smoke"), which say more about the doer, not about the act.
+    """
+    surface = doer.surface.lower()
+    if surface and surface in claim.frame:
+        return _ADJUNCT.sub("", claim.frame.replace(surface, " someone "))
     start = doer.span.start - claim.span.start
     end = doer.span.end - claim.span.start
     return (claim.text[: max(0, start)] + " someone " + claim.text[max(0, end) :]).lower()
@@ -251,6 +264,14 @@ _REPORTS = re.compile(
 _BY = re.compile(r"\b(?:by|from)\s+(?:\w+,?\s+){0,3}\Z", re.IGNORECASE)
 
 
+# A subject that undergoes the act: "Jamal Williams was arrested early Sunday".
+_PASSIVE = re.compile(
+    r"\s+(?:(?:was|were|is|are|has been|have been|had been|will be)\s+)(?:\w+ly\s+)?"
+    r"(?!by\b)\w+(?:ed|en)\b(?![^,;.]*\bby\b)",
+    re.IGNORECASE,
+)
+
+
 def _is_agent(claim: Claim, mention: Mention) -> bool:
     """A doer: the claim's subject (its first name, early on) or the name after by/from."""
     offset = mention.span.start - claim.span.start
@@ -260,6 +281,8 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
         return False  # "The Press Democrat reported the quake began ...": a source, not a doer
     if mention.role == "antecedent" or _BY.search(claim.text[: max(0, offset)]):
         return True
+    if _PASSIVE.match(claim.text, mention.span.end - claim.span.start):
+        return False  # "Williams was arrested": someone else did the arresting
     names = [m for m in claim.mentions if m.kind in _AGENT_KINDS and m.role != "pronoun"]
     first = min(names, key=lambda m: m.span.start) if names else None
     return first is mention and offset <= max(12, len(claim.text) // 3)
