@@ -197,7 +197,7 @@ def _compare_quotes(
         verdict, why = severity, "the quotes differ in a negation"
     elif _numbers(va.words, vb.words):
         verdict, why = severity, "the quotes differ in a number"
-    elif _names(qa.surface) ^ _names(qb.surface):
+    elif _name_replaced(_names(qa.surface), _names(qb.surface)):
         verdict, why = severity, "the quotes differ in a name"
     else:
         verdict, why = Severity.VARIATION, "the quotes differ in wording only"
@@ -229,6 +229,14 @@ def _quotes(claim: Claim) -> list[Mention]:
 
 def _contained(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def _name_replaced(names_a: set[str], names_b: set[str]) -> bool:
+    """Each quote holds a name the other lacks: "Kowal will lead" / "Brenner will lead".
+
+    One side naming more ("the new Doctor" / "this Doctor Who") is wording.
+    """
+    return bool(names_a - names_b) and bool(names_b - names_a)
 
 
 def _names(surface: str) -> set[str]:
