@@ -33,7 +33,7 @@ from claimcheck.model import (
 )
 from claimcheck.normalize import Found
 from claimcheck.normalize.dates import find_dates
-from claimcheck.normalize.entities import find_entities
+from claimcheck.normalize.entities import TITLE_WORDS, find_entities
 from claimcheck.normalize.numbers import find_amounts
 from claimcheck.normalize.quotes import (
     SPEECH_VERBS,
@@ -405,13 +405,17 @@ def resolve_pronouns(
 def _antecedent(sentence: str, found: list[Found], end: int) -> Found | None:
     """The name a relative clause describes; through an appositive to the person named.
 
-    "Sen. Teresa Alvarado, a Bellport Democrat who ..." describes Alvarado.
+    "Sen. Teresa Alvarado, a Bellport Democrat who ..." and "Andrew Feldman,
+    SeaMicro CEO, who ..." describe the person named first.
     """
     names = [f for f in found if f.kind in NAME_KINDS]
     direct = [f for f in names if f.end == end]
     if not direct:
         return None
-    appositive = re.search(r",\s+(?:a|an|the)\s+\Z", sentence[: direct[0].start])
+    last_word = sentence[direct[0].start : direct[0].end].split()[-1].lower().rstrip(".")
+    titled = last_word in TITLE_WORDS
+    article = r"(?:a|an|the)\s+" if not titled else r"(?:(?:a|an|the)\s+)?"
+    appositive = re.search(rf",\s+{article}\Z", sentence[: direct[0].start])
     if appositive is not None:
         person = [
             f

@@ -15,7 +15,7 @@ from claimcheck.model import MentionKind, NameValue
 from claimcheck.normalize import Found
 
 # Words of titles that precede a person's name ("Attorney General Jeff Sessions").
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     """
     president vice president-elect then-president-elect attorney general deputy secretary
     senator sen representative rep congressman congresswoman governor gov mayor judge
@@ -142,7 +142,7 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
     title_words: list[str] = []
     title_start = 0
     last_title = max(
-        (k for k, w in enumerate(words) if w[2].lower().rstrip(".") in _TITLE_WORDS),
+        (k for k, w in enumerate(words) if w[2].lower().rstrip(".") in TITLE_WORDS),
         default=-1,
     )
     remainder = [w[2].lower().rstrip(".") for w in words[last_title + 1 :]]
