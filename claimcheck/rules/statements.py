@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import (
     STOP_WORDS,
+    WORD_RE,
     antonyms,
     content_key,
     normalize_phrases,
@@ -29,6 +30,7 @@ from claimcheck.model import (
     Polarity,
     Severity,
 )
+from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
 from claimcheck.rules.measures import disjoint_event_dates
 
@@ -72,6 +74,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         if denial is None:
             continue
         verb, affirmed, negated = denial
+        if _two_doers(affirmed, negated, verb):
+            continue  # "Klitschko landed 178 punches" / "Rahman didn't land a clean punch"
         findings.append(
             Finding(
                 ConflictKind.NEGATION,
@@ -83,6 +87,71 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+# What may stand between a verb and the name doing it: "Rahman didn't land", "Klitschko, landed"
+# (the frame leaves a relative clause out), "Ruiz also did not vote".
+_BEFORE_VERB = re.compile(
+    r"(?:\s*,)?(?:\s+(?:did|does|do|has|have|had|was|were|is|are|also|then|still|just|not"
+    r"|never|no|longer|\w+n[’']t|\w+ly))*\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _two_doers(affirmed: Claim, negated: Claim, verb: str) -> bool:
+    """Each side's verb has a name right before it, and the names differ."""
+    doer_a = _doer_of(affirmed, verb, negated=False)
+    doer_b = _doer_of(negated, verb, negated=True)
+    return bool(doer_a and doer_b and doer_a != doer_b)
+
+
+def _doer_of(claim: Claim, verb: str, *, negated: bool) -> str:
+    """The name (its last word, lower-cased) right before ``verb`` in the claim's frame, or "".
+
+    The frame leaves relative clauses out, so "Klitschko, who was coming off a
+    knockout of Tony Thompson, landed" gives "klitschko"; a pronoun gives "".
+    """
+    frame = claim.frame
+    matches = _NEGATED_WORD.finditer(frame) if negated else WORD_RE.finditer(frame)
+    at = -1
+    for match in matches:
+        word = (
+            (match.group("word") or match.group("word2") or match.group("word3"))
+            if negated
+            else match.group(0)
+        )
+        if stem(word.lower()) == verb:
+            at = match.start()
+            break
+    if at < 0:
+        return ""
+    before = frame[:at]
+    gap = _BEFORE_VERB.search(before)
+    head = words(before[: gap.start()] if gap else before)
+    if not head or head[-1] in STOP_WORDS or (len(head) > 1 and head[-2] in _PREPOSITIONS):
+        return ""  # a pronoun, or "sirens in Marlow did not sound": Marlow is not the doer
+    last = head[-1]
+    if last in TITLE_WORDS:
+        return ""  # "the President-elect has asked": a title, the person may be named elsewhere
+    capitalised = last[0].upper() + last[1:]
+    # a name: capitalised where a common noun would not be (not only as a sentence's first
+    # word, unless "who" follows it), or a name the claim mentions
+    named = re.search(
+        rf"(?<=[\w,;:'’] ){re.escape(capitalised)}\b|\A{re.escape(capitalised)},\s+who\b",
+        claim.text,
+    )
+    return last if named or _mentioned(claim, last) else ""
+
+
+_PREPOSITIONS = frozenset("in of at from for on with by to into near across over under".split())
+
+
+def _mentioned(claim: Claim, word: str) -> bool:
+    """``word`` ends a name the claim mentions ("klitschko" of "Wladimir Klitschko")."""
+    return any(
+        isinstance(m.value, NameValue) and m.value.key().split()[-1:] == [word]
+        for m in claim.mentions
+    )
 
 
 def _as_written(verb: str, text: str) -> str:
