@@ -56,18 +56,27 @@ def enumerates(claim: Claim) -> bool:
 _MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
 
 
+# Spans of time told in round numbers ("10 minutes", "45 seconds") are estimates this close.
+_CLOCKED = frozenset({"second", "minute", "hour"})
+ROUND_SHARE = 0.1
+
+
 def as_written(mention: Mention) -> Interval:
     """A measure written as a whole number is rounded: "6 miles" may be 6.2 miles.
 
     Counts of things stay exact ("46 attorneys"); distances, sums and percentages
     written without decimals cover half a unit either side, so "4 percent" and
-    "4.3 percent" agree while "4 percent" and "5 percent" do not.
+    "4.3 percent" agree while "4 percent" and "5 percent" do not. A round span of
+    seconds, minutes or hours covers a tenth of itself either side: "10 minutes
+    earlier" and "nine minutes" agree, "10 minutes" and "20 minutes" do not.
     """
     assert isinstance(mention.value, AmountValue)
     interval = mention.value.interval
     if mention.kind in _MEASURES and interval.is_point and "." not in mention.surface:
         magnitude = abs(interval.lo)
         step = 0.5
+        if mention.value.unit in _CLOCKED and magnitude >= 10 and magnitude % 5 == 0:
+            step = magnitude * ROUND_SHARE  # "10 minutes later" is nobody's stopwatch
         for scale in (1e9, 1e6, 1e3):  # "$50 million" is rounded to the million
             if magnitude >= scale and magnitude % scale == 0:
                 step = scale / 2
