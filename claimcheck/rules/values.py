@@ -339,9 +339,28 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 values_of,
                 "the amounts cannot both be true",
                 running_total=True,
+                pair_ok=_same_whole,
             )
         )
     return findings
+
+
+# A count owned by one part of an organisation: "the office's 40 employees".
+_PART_OWNER = re.compile(
+    r"\b(office|branch|plant|store|unit|division|department|factory|site|facility|campus"
+    r"|subsidiary|bureau|warehouse|mine)['’]s\s+(?:[a-z]+\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def _part_owner(text: str) -> str:
+    match = _PART_OWNER.search(text)
+    return match.group(1).lower() if match else ""
+
+
+def _same_whole(a: Claim, b: Claim) -> bool:
+    """Both count for the same whole: not one office's staff against the company's."""
+    return _part_owner(a.text) == _part_owner(b.text)
 
 
 DATE = Rule("DATE", ConflictKind.DATE, check_dates)
