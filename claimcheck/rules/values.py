@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from claimcheck.lexicon import content_key
+from claimcheck.lexicon import content_key, words
 from claimcheck.match import age_at_death, age_owner, same_person
 from claimcheck.model import (
     AmountValue,
@@ -118,7 +118,7 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         "DATE",
         _dates_alone,
         "the dates cannot overlap",
-        pair_ok=_not_one_weekday,
+        pair_ok=lambda a, b: _not_one_weekday(a, b) and _same_possession(a, b),
     )
     if findings or not any(
         isinstance(m.value, UnresolvedDate) and _names_a_day(m)
@@ -150,7 +150,7 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
             values_of,
             why,
             overlap=overlap,
-            pair_ok=partly_unresolved,
+            pair_ok=lambda a, b: partly_unresolved(a, b) and _same_possession(a, b),
         )
     return findings
 
@@ -204,6 +204,31 @@ def _not_one_weekday(a: Claim, b: Claim) -> bool:
         for m, _ in event_dates(claim)
     ]
     return not (len(named) == 2 and len(named[0]) == 1 and named[0] == named[1])
+
+
+def _same_possession(a: Claim, b: Claim) -> bool:
+    """A date that owns a thing ("Sunday's playoff game") dates that thing, not the claim.
+
+    So it can clash only with a claim about the same thing: "Sunday's cup final" /
+    "the cup final on Saturday" do, "an arrest will not affect Jackson's status for
+    Sunday's playoff game" / "Jackson, arrested Jan. 6" do not.
+    """
+    for one, other in ((a, b), (b, a)):
+        owned = _dated_thing(one)
+        if owned and not owned & {content_key(w) for w in words(other.text)}:
+            return False
+    return True
+
+
+def _dated_thing(claim: Claim) -> frozenset[str]:
+    """Content keys of the three words after a possessive date ("Sunday's cup final")."""
+    for mention in claim.mentions:
+        if mention.kind is MentionKind.DATE and mention.role == "":
+            after = mention.span.end - claim.span.start
+            if claim.text[after : after + 2] in ("'s", "’s"):
+                following = words(claim.text[after + 2 :])[:3]
+                return frozenset(k for w in following if (k := content_key(w)))
+    return frozenset()
 
 
 def _the_date(claim: Claim) -> Mention | None:
