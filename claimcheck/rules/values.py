@@ -384,8 +384,33 @@ def _part_owner(text: str) -> str:
 
 
 def _same_whole(a: Claim, b: Claim) -> bool:
-    """Both count for the same whole: not one office's staff against the company's."""
-    return _part_owner(a.text) == _part_owner(b.text)
+    """Both count the same whole.
+
+    Not one office's staff against the company's, and not the cash part of a price
+    against the price in cash and stock ("$281 million of the purchase price will be
+    in cash" / "will pay $334 million in cash and stock").
+    """
+    return _part_owner(a.text) == _part_owner(b.text) and _paid_in(a.text) == _paid_in(b.text)
+
+
+_PAID_IN = re.compile(
+    r"\bin\s+(cash|stock|shares)(?:\s+and\s+(cash|stock|shares))?\b",
+    re.IGNORECASE,
+)
+
+
+def _paid_in(text: str) -> frozenset[str]:
+    """What a sum is paid in: {"cash"}, {"cash", "stock"}, or nothing said.
+
+    "$4.2 billion in cash and 57 million shares" gives the shares their own figure:
+    the sum is the cash.
+    """
+    match = _PAID_IN.search(text)
+    if match is None:
+        return frozenset()
+    return frozenset(
+        "stock" if form.lower() == "shares" else form.lower() for form in match.groups() if form
+    )
 
 
 DATE = Rule("DATE", ConflictKind.DATE, check_dates)
