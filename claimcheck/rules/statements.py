@@ -484,18 +484,38 @@ _FRAMING_VERBS = frozenset(
 _BEFORE_TO = re.compile(r"\b([A-Za-z]+)\s+to\s+[a-z]", re.IGNORECASE)
 
 
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+    "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens"
+)
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:the|its|their|his|her|this|that)\s+(end|start|beginning|close|finish|opening)\s+of\b"
+    rf"|\b(won|wins|win|lost|loses|lose)\s+(?:\d|<number>|(?:{_NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+# "If" with a past perfect: what did not happen ("that would have exempted" is a clause's
+# content, not a counterfactual of the claim).
+_COUNTERFACTUAL = re.compile(r"\bif\b[^.;,]{0,80}?\bhad\s+[a-z]+(?:ed|en)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _predicate_words(frame: str) -> dict[str, str]:
     """Key -> word as written, for words the claim asserts.
 
     Not asked ("whether"), not adjectives ("a presidentially appointed attorney"),
-    and not a verb that only frames the next one ("began to cast": the casting began).
+    not a verb that only frames the next one ("began to cast": the casting began),
+    not a point in time ("after the end of their season"), not a tally ("won 40
+    games" is a season's record, not one game's result), and nothing in a claim
+    that says what would have happened ("if the Jaguars had scored").
     """
+    if _COUNTERFACTUAL.search(frame):
+        return {}  # "the victory if the Jaguars had scored": nothing happened
     text = _QUESTION.sub(" ", frame)
     modifiers = {m.group(1).lower() for m in _MODIFIER.finditer(text)}
     modifiers |= {
         word for m in _BEFORE_TO.finditer(text) if (word := m.group(1).lower()) in _FRAMING_VERBS
     }
+    modifiers |= {(m.group(1) or m.group(2)).lower() for m in _NOT_THE_EVENT.finditer(text)}
     keys: dict[str, str] = {}
     tokens = words(text)
     for index, word in enumerate(tokens):
