@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -355,6 +355,9 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 (m, as_written(m)) for m, group in amounts[claim.id] if group == (unit, counted)
             ]
 
+        def comparable(a: Claim, b: Claim, values_of: ValuesOf = values_of) -> bool:
+            return _same_whole(a, b) and _same_scope(a, values_of(a)[0][0], b, values_of(b)[0][0])
+
         findings.extend(
             _value_rule(
                 cluster,
@@ -364,7 +367,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 values_of,
                 "the amounts cannot both be true",
                 running_total=True,
-                pair_ok=_same_whole,
+                pair_ok=comparable,
             )
         )
     return findings
@@ -391,6 +394,38 @@ def _same_whole(a: Claim, b: Claim) -> bool:
     in cash" / "will pay $334 million in cash and stock").
     """
     return _part_owner(a.text) == _part_owner(b.text) and _paid_in(a.text) == _paid_in(b.text)
+
+
+# The span a figure is totalled over: "205 yards in the game" / "4,051 yards in a season".
+_SCOPE = re.compile(
+    r"\b(?:in|for|per|a|this|that|the|his|her|their|its|one|single)\s+(?:[a-z]+\s+)?"
+    r"(game|match|season|career|year|half|quarter|round|race|month|week|day)\b",
+    re.IGNORECASE,
+)
+SCOPE_WORDS = 6
+
+
+def _same_scope(a: Claim, mention_a: Mention, b: Claim, mention_b: Mention) -> bool:
+    """The figures are totalled over the same span, or neither claim says over what."""
+    scope_a, scope_b = _scope(a, mention_a), _scope(b, mention_b)
+    return not (scope_a and scope_b and scope_a != scope_b)
+
+
+def _scope(claim: Claim, mention: Mention) -> str:
+    """The span named within a few words of the figure ("in the game"), or ""."""
+    start = mention.span.start - claim.span.start
+    end = mention.span.end - claim.span.start
+    after = " ".join(claim.text[end:].split()[:SCOPE_WORDS])
+    before = " ".join(claim.text[:start].split()[-SCOPE_WORDS:])
+    found = _SCOPE.search(after) or _last(_SCOPE.finditer(before))
+    return found.group(1).lower() if found else ""
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007 - the loop only keeps the final match
+        pass
+    return last
 
 
 _PAID_IN = re.compile(
