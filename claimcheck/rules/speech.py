@@ -123,8 +123,8 @@ def _same_action(a: Claim, b: Claim, doer_a: Mention, doer_b: Mention) -> bool:
     The words that describe each doer ("taxi driver Ahmed Rahimi", "a security
     guard, Daniel Osei") say who, not what was done.
     """
-    action_a = _action_keys(a) - _descriptor_keys(a, doer_a)
-    action_b = _action_keys(b) - _descriptor_keys(b, doer_b)
+    action_a = _doer_action(a, doer_a) - _descriptor_keys(a, doer_a)
+    action_b = _doer_action(b, doer_b) - _descriptor_keys(b, doer_b)
     shared = action_a & action_b
     if len(shared) < 2:
         return False
@@ -166,6 +166,25 @@ def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
 _EVENT_VALUES = frozenset(
     {MentionKind.DATE, MentionKind.TIME, MentionKind.NUMBER, MentionKind.MONEY}
 )
+
+
+def _doer_action(claim: Claim, doer: Mention) -> set[str]:
+    """What the doer did: for a doer after "by", not what follows its clause.
+
+    "The running back has been placed on injured reserve by the Saints, meaning he
+    will miss the final two games": the Saints placed him; missing the games is his.
+    """
+    keys = _action_keys(claim)
+    start = doer.span.start - claim.span.start
+    if not _BY.search(claim.text[: max(0, start)]):
+        return keys
+    end = doer.span.end - claim.span.start
+    rest = re.split(r"[,;:]", claim.text[end:], maxsplit=1)
+    if len(rest) < 2:
+        return keys
+    later = {key for word in words(rest[1]) if (key := content_key(word))}
+    own = {key for word in words(claim.text[:end] + rest[0]) if (key := content_key(word))}
+    return {k for k in keys if k in own or k not in later}
 
 
 def _action_keys(claim: Claim) -> set[str]:
