@@ -180,7 +180,24 @@ def _dates_alone(claim: Claim) -> list[tuple[Mention, Interval]]:
     dates = [m for m in claim.mentions if m.kind is MentionKind.DATE and m.role == ""]
     if any(isinstance(m.value, UnresolvedDate) and _OFFSET.search(m.surface) for m in dates):
         return []
-    return event_dates(claim)
+    return [(m, _small_hours(claim, m, interval)) for m, interval in event_dates(claim)]
+
+
+# "Early Friday" is the night another outlet calls Thursday's; "late Thursday" may be
+# early Friday. A night itself ("Tuesday night") stays on its day.
+_EARLY = re.compile(r"\b(?:early|predawn|pre-dawn)\b", re.IGNORECASE)
+_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+
+
+def _small_hours(claim: Claim, mention: Mention, interval: Interval) -> Interval:
+    """A day's date told as early (or late) reaches back (or on) into the night beside it."""
+    start = max(0, mention.span.start - claim.span.start - 12)
+    near = claim.text[start : mention.span.end - claim.span.start + 12]
+    if _EARLY.search(near):
+        return Interval(interval.lo - 1, interval.hi, interval.lo_open, interval.hi_open)
+    if _LATE.search(near):
+        return Interval(interval.lo, interval.hi + 1, interval.lo_open, interval.hi_open)
+    return interval
 
 
 # A counted offset from another event: "one day after", "three weeks before" (an hour
