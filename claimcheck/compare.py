@@ -11,8 +11,6 @@ from claimcheck.model import (
     Cluster,
     Conflict,
     ConflictKind,
-    MentionKind,
-    NameValue,
     Severity,
     Side,
     Source,
@@ -20,7 +18,6 @@ from claimcheck.model import (
 from claimcheck.rules import Context, Finding, all_rules
 from claimcheck.stories import Profile
 
-NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 _SEVERITY_ORDER = {Severity.CONTRADICTION: 0, Severity.DISPUTE: 1, Severity.VARIATION: 2}
 
 
@@ -112,12 +109,7 @@ def topic_keys(claims: Sequence[Claim], context: Context) -> list[str]:
     """Entity keys named by at least half of a conflict's claims: what it is about."""
     counts: dict[str, int] = {}
     for claim in claims:
-        keys = {
-            context.alias(m.value.key())
-            for m in claim.mentions
-            if m.kind in NAME_KINDS and isinstance(m.value, NameValue)
-        }
-        for key in keys:
+        for key in context.names(claim):
             counts[key] = counts.get(key, 0) + 1
     needed = max(1, (len(claims) + 1) // 2)
     return sorted(key for key, count in counts.items() if count >= needed)

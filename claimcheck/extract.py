@@ -22,6 +22,7 @@ from claimcheck.clauses import (
     split_pieces,
 )
 from claimcheck.model import (
+    NAME_KINDS,
     Claim,
     Mention,
     MentionKind,
@@ -46,7 +47,6 @@ from claimcheck.segment import split_sentences
 # Bump when extraction output changes, so cached claims are recomputed.
 EXTRACTOR_VERSION = "1"
 
-NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 VALUE_KINDS = frozenset(
     {
         MentionKind.DATE,

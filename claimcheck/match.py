@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from claimcheck.config import MatchSettings
 from claimcheck.lexicon import content_key, opposite_objects, says_opposite
 from claimcheck.model import (
+    NAME_KINDS,
     AmountValue,
     Claim,
     Cluster,
@@ -31,7 +32,6 @@ from claimcheck.model import (
     TimeValue,
 )
 
-NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
 MIN_SHARED_KEYS = 2
 # A key held by more than this share of all claims is no evidence that two claims match.
 # It equals the block cap (64) at about 1,000 articles (18,000 claims), so smaller corpora

@@ -32,6 +32,10 @@ class MentionKind(StrEnum):
     ACTOR = "actor"
 
 
+# The kinds that name someone or something: people, bodies, places and unnamed actors.
+NAME_KINDS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.PLACE, MentionKind.ACTOR})
+
+
 class Polarity(StrEnum):
     """Whether a claim asserts or denies its predicate."""
 

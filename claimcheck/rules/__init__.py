@@ -17,6 +17,7 @@ from datetime import date
 from typing import TypeVar
 
 from claimcheck.model import (
+    NAME_KINDS,
     Claim,
     Cluster,
     ConflictKind,
@@ -27,6 +28,7 @@ from claimcheck.model import (
     Severity,
     Source,
 )
+from claimcheck.rules.measures import disjoint_event_dates
 from claimcheck.stories import Profile, similarity
 
 _T = TypeVar("_T")
@@ -59,6 +61,8 @@ class Context:
     )
     # background judged against another source's date, for claims of undated sources
     borrowed: dict[tuple[str, date], bool] = field(default_factory=dict, compare=False)
+    # each claim's named entities, aliased (a claim stands in many findings)
+    named: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def story_similarity(self, first: Claim, second: Claim) -> float | None:
         return self._similarity(first.source_id, second.source_id)
@@ -120,6 +124,17 @@ class Context:
     def alias(self, key: str) -> str:
         """The canonical form of an entity key."""
         return self.aliases.get(key, key)
+
+    def names(self, claim: Claim) -> frozenset[str]:
+        """The canonical keys of the people, places and bodies ``claim`` names."""
+        found = self.named.get(claim.id)
+        if found is None:
+            found = self.named[claim.id] = frozenset(
+                self.alias(m.value.key())
+                for m in claim.mentions
+                if m.kind in NAME_KINDS and isinstance(m.value, NameValue)
+            )
+        return found
 
 
 @dataclass(frozen=True)
@@ -200,7 +215,9 @@ def asserted_pairs(
 ) -> Iterable[tuple[Claim, Claim, Severity]]:
     """Linked pairs that both assert something of one period: neither hedged nor background.
 
-    With ``same_polarity`` the two must also both affirm or both deny.
+    Nor dated to days that cannot overlap: "Lohan checked into rehab on Monday" and
+    "... on Thursday" are two stays, whatever else they say. With ``same_polarity``
+    the two must also both affirm or both deny.
     """
 
     def build() -> list[tuple[Claim, Claim, Severity]]:
@@ -211,6 +228,7 @@ def asserted_pairs(
             and not (a.hedged or b.hedged)
             and same_period(a, b, context)
             and not context.apart(a, b)
+            and not disjoint_event_dates(a, b)
         ]
 
     for a, b, severity in _once_per_cluster(context.asserted, cluster, build):

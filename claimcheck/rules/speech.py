@@ -20,7 +20,6 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.numbers import find_amounts
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
-from claimcheck.rules.measures import disjoint_event_dates
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -60,10 +59,17 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
     is attribution, not the actor), and claims that name the same people.
     """
     findings = []
+    # A claim meets many others in its cluster: its names and doers are read once.
+    read: dict[str, tuple[dict[str, Mention], set[str]]] = {}
+
+    def names_and_doers(claim: Claim) -> tuple[dict[str, Mention], set[str]]:
+        if claim.id not in read:
+            agents = _agents(claim, context)
+            read[claim.id] = (agents, {k for k, m in agents.items() if _is_agent(claim, m)})
+        return read[claim.id]
+
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
-        agents_a, agents_b = _agents(a, context), _agents(b, context)
-        doers_a = {k for k, m in agents_a.items() if _is_agent(a, m)}
-        doers_b = {k for k, m in agents_b.items() if _is_agent(b, m)}
+        (agents_a, doers_a), (agents_b, doers_b) = names_and_doers(a), names_and_doers(b)
         only_a = {k for k in doers_a if not any(_related(k, other) for other in agents_b)}
         only_b = {k for k in doers_b if not any(_related(k, other) for other in agents_a)}
         if len(only_a) != 1 or len(only_b) != 1:
@@ -73,7 +79,7 @@ def check_attribution(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         if _kind(agents_a[key_a]) != _kind(agents_b[key_b]) or _related(key_a, key_b):
             continue
-        if not _same_event(a, b, {key_a, key_b}, context) or disjoint_event_dates(a, b):
+        if not _same_event(a, b, {key_a, key_b}, context):
             continue  # "Lohan checked into rehab" / "Reid checked into rehab": two events
         if (
             fuzz.token_set_ratio(_masked(a, agents_a[key_a]), _masked(b, agents_b[key_b]))
@@ -154,8 +160,8 @@ def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
     Another name both mention, one exact time, date or figure, or sources that tell
     the same story: doing the same kind of thing is not one event.
     """
-    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
-    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    names_a = context.names(a)
+    names_b = context.names(b)
     if (names_a & names_b) - agents:
         return True
     values_a = {m.value.key() for m in a.mentions if m.kind in _EVENT_VALUES}

@@ -32,7 +32,6 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
-from claimcheck.rules.measures import disjoint_event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
@@ -61,7 +60,7 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         if not (_negates_anything(a.text) or _negates_anything(b.text)):
             continue  # nothing negated on either side: most pairs, decided cheaply
         quoted = _has_quote(a) or _has_quote(b)
-        if (quoted and severity is not Severity.DISPUTE) or disjoint_event_dates(a, b):
+        if quoted and severity is not Severity.DISPUTE:
             continue  # a quote against a quote is the QUOTE rule's; a speaker's denial is not
         if says_opposite(_stems(a.frame), _stems(b.frame)):
             continue  # "approved" / "did not reject" say the same thing
@@ -357,8 +356,10 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     lexicon = antonyms()
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
-        if disjoint_event_dates(a, b) or _says_no_one(a.text) or _says_no_one(b.text):
+        if _says_no_one(a.text) or _says_no_one(b.text):
             continue  # "no one else was injured" agrees with "escaped unharmed"
+        if not _may_oppose(normalize_phrases(a.text), normalize_phrases(b.text)):
+            continue  # most pairs: no word of one has its opposite in the other
         words_a = _predicate_words(normalize_phrases(a.text))
         words_b = _predicate_words(normalize_phrases(b.text))
         stems_a, stems_b = set(words_a), set(words_b)
@@ -387,6 +388,32 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _may_oppose(text_a: str, text_b: str) -> bool:
+    """Some word of one text has an opposite in the other: lexicon or prefix (a cheap test).
+
+    It looks at every word, so it lets through all that ``check_antonyms`` could find.
+    """
+    keys_a, lowered_a, bases_a = _all_words(text_a)
+    keys_b, lowered_b, bases_b = _all_words(text_b)
+    if bases_a & lowered_b or bases_b & lowered_a:
+        return True
+    table = antonyms()
+    return any(table[x] & keys_b for x in keys_a & table.keys())
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _all_words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Every word of ``text``: keys, lower-cased forms, and what is left once a prefix goes."""
+    lowered = frozenset(word.lower() for word in words(text))
+    bases = frozenset(
+        word[len(prefix) :]
+        for word in lowered
+        for prefix in _PREFIXES
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4
+    )
+    return frozenset(_key(word) for word in lowered), lowered, bases
 
 
 _NO_ONE = re.compile(r"\b(?:no one|nobody|none|nothing|neither|nor|no)\b", re.IGNORECASE)
@@ -548,8 +575,8 @@ def _near_shared_name(claim: Claim, word: str, other: Claim, context: Context) -
 
 def _shared_topic(a: Claim, b: Claim, context: Context) -> tuple[str, ...]:
     """The people both speakers talk about: a dispute is about them, not about wording."""
-    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
-    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    names_a = context.names(a)
+    names_b = context.names(b)
     return tuple(sorted(names_a & names_b))
 
 
@@ -582,8 +609,8 @@ def _same_statement(
     shared = rest_a & rest_b
     if len(shared) >= 2 and len(shared) >= SAME_WORDS * min(len(rest_a), len(rest_b)):
         return True
-    names_a = {context.alias(m.value.key()) for m in a.mentions if isinstance(m.value, NameValue)}
-    names_b = {context.alias(m.value.key()) for m in b.mentions if isinstance(m.value, NameValue)}
+    names_a = context.names(a)
+    names_b = context.names(b)
     if dispute:
         return bool(names_a & names_b)
     if names_a & names_b and same_object(a.text, word_a, b.text, word_b):
