@@ -205,8 +205,7 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     # and so are two sources giving one named person two ages.
     linked = {(i, j) for _score, i, j in edges}
     compared = _dispute_pairs(claims, features, linked)
-    taken = linked | set(compared)
-    compared += _opposite_pairs(claims, features, scores, taken, settings.threshold)
+    compared += _near_pairs(claims, features, scores, linked | set(compared), settings.threshold)
     compared += _age_pairs(claims, linked | set(compared), related)
     clusters += [[i, j] for i, j in compared]
     in_order += [
@@ -391,12 +390,13 @@ def _dispute_pairs(
     return pairs
 
 
-# A pair that names one party and says opposite things about it is compared from this
-# share of the threshold: the antonyms themselves make two wordings of one fact differ.
-OPPOSITE_LINK = 0.75
+# A pair under the threshold with one strong sign of stating one fact (opposite words about
+# one object, one act at one clock time) is compared from this share of the threshold:
+# antonyms, or what each outlet adds around one act, make two wordings of one fact differ.
+NEAR_LINK = 0.75
 
 
-def _opposite_pairs(
+def _near_pairs(
     claims: Sequence[Claim],
     features: Sequence[Features],
     scores: dict[tuple[int, int], float],
@@ -414,7 +414,7 @@ def _opposite_pairs(
     a security guard" / "A taxi driver made the first 911 call at 3:12 a.m. after
     seeing flames". The rules still decide whether the two disagree.
     """
-    floor = threshold * OPPOSITE_LINK
+    floor = threshold * NEAR_LINK
     pairs = []
     for (i, j), score in scores.items():
         if floor <= score < threshold and (i, j) not in taken:
