@@ -211,8 +211,11 @@ def _compare_quotes(
     va, vb = qa.value, qb.value
     if not isinstance(va, QuoteValue) or not isinstance(vb, QuoteValue):
         return None
-    if not va.speaker or context.alias(va.speaker) != context.alias(vb.speaker):
-        return None
+    same_speaker = bool(va.speaker) and context.alias(va.speaker) == context.alias(vb.speaker)
+    if not same_speaker and (
+        (va.speaker and vb.speaker) or not _one_long_remark(va.words, vb.words)
+    ):
+        return None  # two speakers, or a short remark that anyone might make
     if va.words == vb.words or _contained(va.words, vb.words):
         return None
     if fuzz.ratio(va.words, vb.words) < SAME_REMARK:
@@ -220,7 +223,7 @@ def _compare_quotes(
     changed = set(va.words.split()) ^ set(vb.words.split())
     if changed & _NEGATORS:
         verdict, why = severity, "the quotes differ in a negation"
-    elif _numbers(va.words, vb.words):
+    elif _numbers(qa.surface, qb.surface):
         verdict, why = severity, "the quotes differ in a number"
     elif _name_replaced(_names(qa.surface), _names(qb.surface)):
         verdict, why = severity, "the quotes differ in a name"
@@ -235,17 +238,39 @@ def _compare_quotes(
     )
 
 
+# A remark this long and this alike is one remark, even where an outlet does not say
+# whose it is in the same sentence: "The hopes many people had that a new president
+# would open up Turkmen society have been shattered."
+LONG_REMARK_WORDS = 8
+SAME_LONG_REMARK = 90
+
+
+def _one_long_remark(first: str, second: str) -> bool:
+    return (
+        min(len(first.split()), len(second.split())) >= LONG_REMARK_WORDS
+        and fuzz.ratio(first, second) >= SAME_LONG_REMARK
+    )
+
+
 def _numbers(first: str, second: str) -> bool:
     """The quotes name different figures, not one figure written two ways.
 
     "six years" / "eight years" differ; "11th hour" / "eleventh-hour" do not, and
-    when one side's changed words hold no figure at all, the change is wording.
+    when one side's changed words hold no figure at all, the change is wording; so is
+    a clock time written two ways ("18:41" / "6:41pm PST").
     """
     only_first = " ".join(w for w in first.split() if w not in second.split())
     only_second = " ".join(w for w in second.split() if w not in first.split())
-    values_first = {f.value.key() for f in find_amounts(only_first)}
-    values_second = {f.value.key() for f in find_amounts(only_second)}
-    return bool(values_first and values_second) and values_first != values_second
+    values_first = {f.value.key() for f in find_amounts(_CLOCK.sub(" ", only_first))}
+    values_second = {f.value.key() for f in find_amounts(_CLOCK.sub(" ", only_second))}
+    return bool(values_first - values_second) and bool(values_second - values_first)
+
+
+# Clock times are not amounts: "at 18:41" and "at 6:41pm PST (0241 GMT)" tell one minute.
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b\d{4}\s*(?:GMT|UTC)\b",
+    re.IGNORECASE,
+)
 
 
 def _quotes(claim: Claim) -> list[Mention]:
