@@ -282,6 +282,22 @@ _NOT_DENIABLE = STOP_WORDS - _LIGHT_VERBS
 
 
 @lru_cache(maxsize=TEXT_CACHE)
+def _negated_nearby(text: str) -> frozenset[str]:
+    """Stems of the words a negation covers: the next four of its own clause.
+
+    "they cannot afford it" covers "afford"; "he didn't want another child" covers
+    "want" but not "shooting dead" earlier in the sentence.
+    """
+    scoped: set[str] = set()
+    for match in NEGATION_RE.finditer(text):
+        clause = re.split(r"[,;.]|\b(?:and|but|that|which|who)\b", text[match.end() :], maxsplit=1)[
+            0
+        ]
+        scoped |= {stem(word) for word in words(clause)[:4]}
+    return frozenset(scoped)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def _asserted_stems(text: str) -> frozenset[str]:
     """Stems of words stated outright.
 
@@ -289,13 +305,7 @@ def _asserted_stems(text: str) -> frozenset[str]:
     to resign").
     """
     text = _QUESTION.sub(" ", text)
-    scoped = set()
-    for match in NEGATION_RE.finditer(text):
-        # A negation covers the next few words of its own clause ("they cannot afford").
-        clause = re.split(r"[,;.]|\b(?:and|but|that|which|who)\b", text[match.end() :], maxsplit=1)[
-            0
-        ]
-        scoped |= {stem(word) for word in words(clause)[:4]}
+    scoped = set(_negated_nearby(text))
     infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
     obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
     said = {stem(word) for word in _verbs(text)}
@@ -355,7 +365,7 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     """
     lexicon = antonyms()
     findings = []
-    for a, b, severity in asserted_pairs(cluster, context, same_polarity=True):
+    for a, b, severity in asserted_pairs(cluster, context, same_polarity=False):
         if _says_no_one(a.text) or _says_no_one(b.text):
             continue  # "no one else was injured" agrees with "escaped unharmed"
         if not _may_oppose(normalize_phrases(a.text), normalize_phrases(b.text)):
@@ -370,6 +380,8 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     continue
                 dispute = severity is Severity.DISPUTE
                 word_a, word_b = words_a[x], words_b[y]
+                if _negated_word(a.text, word_a) or _negated_word(b.text, word_b):
+                    continue  # "did not reject" agrees with "approved"
                 if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
                     continue
                 if dispute and not (
@@ -388,6 +400,11 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _negated_word(text: str, word: str) -> bool:
+    """``word`` stands where a negation of the claim covers it."""
+    return stem(word.lower()) in _negated_nearby(normalize_phrases(text))
 
 
 def _may_oppose(text_a: str, text_b: str) -> bool:
@@ -503,7 +520,7 @@ _FRAMING_VERBS = frozenset(
     begin begins began begun beginning start starts started starting continue continues
     continued cease ceased try tries tried attempt attempts attempted seek seeks sought
     plan plans planned want wants wanted hope hopes hoped expect expects expected
-    agree agrees agreed decide decides decided vote votes voted
+    decide decides decided vote votes voted
     """.split()
 )
 # A word before "to" and a verb: checked against the list above, which is cheaper than
