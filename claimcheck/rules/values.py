@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
+from claimcheck.clauses import HEDGE_RE
 from claimcheck.lexicon import content_key, words
 from claimcheck.match import age_at_death, age_owner, same_person
 from claimcheck.model import (
@@ -475,6 +476,16 @@ _THEN = re.compile(r"\b(?:then|at the time|when|aged)\b", re.IGNORECASE)
 AGE_TOLERANCE = 1
 
 
+def _hedged_age(claim: Claim, age: Mention) -> bool:
+    """The age itself is hedged ("believed to be 24", "who may be 24").
+
+    A hedge elsewhere in the sentence ("a 24-year-old Kimani Gray ... because he
+    allegedly pointed a gun") leaves the age as stated.
+    """
+    start = age.span.start - claim.span.start
+    return HEDGE_RE.search(claim.text[max(0, start - 30) : start]) is not None
+
+
 def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
     """One named person given two ages.
 
@@ -486,7 +497,7 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):
-        if severity is Severity.DISPUTE or a.hedged or b.hedged:
+        if severity is Severity.DISPUTE:
             continue
         ages_a, ages_b = _named_ages(a, context), _named_ages(b, context)
         if not ages_a or not ages_b:
@@ -496,6 +507,8 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
         people = [(x, y) for x in sorted(ages_a) for y in sorted(ages_b) if same_person(x, y)]
         for person_a, person_b in people:
             ma, mb = ages_a[person_a], ages_b[person_b]
+            if _hedged_age(a, ma) or _hedged_age(b, mb):
+                continue  # "believed to be 24": the age itself is a guess
             person = max(person_a, person_b, key=len)
             if not isinstance(ma.value, AmountValue) or not isinstance(mb.value, AmountValue):
                 continue
