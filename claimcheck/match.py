@@ -304,14 +304,16 @@ def age_at_death(claim: Claim, age: Mention) -> Mention | None:
         m
         for m in claim.mentions
         if m.kind in (MentionKind.PERSON, MentionKind.ACTOR)
-        and not m.role
+        and m.role in ("", "antecedent")  # "Gigante, who died ... at 77": the relative's name
         and isinstance(m.value, NameValue)
         and m.span.end <= age.span.start
     ]
     if not people:
         return None
-    between = claim.text[people[0].span.end - claim.span.start : age.span.start - claim.span.start]
-    return people[0] if _DEATH_AGE.search(between) else None
+    # a person before a mere actor: "Former Marlow mayor Ada Brenn dies at 87" is Brenn's age
+    owner = next((m for m in people if m.kind is MentionKind.PERSON), people[0])
+    between = claim.text[owner.span.end - claim.span.start : age.span.start - claim.span.start]
+    return owner if _DEATH_AGE.search(between) else None
 
 
 def same_person(first: str, second: str) -> bool:

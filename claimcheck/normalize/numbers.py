@@ -302,7 +302,25 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
     lead = m.group("approx") or m.group("aged") or m.group("magpre")
     lead = lead or ranged and (m.group("between") or m.group("from"))
     start = m.start() if lead else core
+    died_at = _DIED_AT.search(text, max(0, core - 80), core)
+    if (
+        kind is MentionKind.NUMBER
+        and died_at
+        and not counted
+        and number.isdigit()
+        and _AGE_ENDS.match(text, end)
+    ):
+        # "dies in prison at 77": an age at death told after where it happened
+        kind, unit, start = MentionKind.AGE, "years", died_at.start("at")
     return [_found(kind, start, end, interval, unit, counted, "subset" if subset else "")]
+
+
+# What may follow an age at death: the clause's end, or "in", "on", "after" ...
+_AGE_ENDS = re.compile(r"\s*(?:[,.;:)\]]|\Z|(?:in|on|after|following|of|from)\b)")
+# A death, a few words on the same clause, then "at" right before the number.
+_DIED_AT = re.compile(
+    r"\b(?:died|dies|dead|passed\s+away)\b[^,.;:0-9]{0,40}?\s(?P<at>at)\s+\Z", re.IGNORECASE
+)
 
 
 def _found(
