@@ -302,13 +302,13 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
     lead = m.group("approx") or m.group("aged") or m.group("magpre")
     lead = lead or ranged and (m.group("between") or m.group("from"))
     start = m.start() if lead else core
-    died_at = _DIED_AT.search(text, max(0, core - 80), core)
     if (
         kind is MentionKind.NUMBER
-        and died_at
         and not counted
         and number.isdigit()
+        and text[max(0, core - 3) : core].rstrip().endswith("at")
         and _AGE_ENDS.match(text, end)
+        and (died_at := _DIED_AT.search(text, max(0, core - 80), core))
     ):
         # "dies in prison at 77": an age at death told after where it happened
         kind, unit, start = MentionKind.AGE, "years", died_at.start("at")
