@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -435,15 +435,11 @@ def _scope(claim: Claim, mention: Mention) -> str:
     end = mention.span.end - claim.span.start
     after = " ".join(claim.text[end:].split()[:SCOPE_WORDS])
     before = " ".join(claim.text[:start].split()[-SCOPE_WORDS:])
-    found = _SCOPE.search(after) or _last(_SCOPE.finditer(before))
-    return found.group(1).lower() if found else ""
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    last = None
-    for last in matches:  # noqa: B007 - the loop only keeps the final match
-        pass
-    return last
+    found = _SCOPE.search(after)
+    if found is None:
+        earlier = _SCOPE.findall(before)  # the nearest before the figure
+        return earlier[-1].lower() if earlier else ""
+    return found.group(1).lower()
 
 
 _PAID_IN = re.compile(
