@@ -35,7 +35,8 @@ def check_quotes(cluster: Cluster, context: Context) -> list[Finding]:
     """The same speaker quoted in different words.
 
     Catches (contradiction): “We will not raise taxes,” Ruiz said / “We will raise
-    taxes,” Ruiz said. Shows as a variation: “the city is well prepared” / “the city
+    taxes,” Ruiz said; also a long remark one outlet quotes in a sentence that does not
+    name its speaker. Shows as a variation: “the city is well prepared” / “the city
     is very well prepared”. Leaves alone: “we are ready” / “we're ready”, a quote
     one outlet shortens (“I did not resign” inside “I did not resign. Moments ago I
     was fired.”), and two different remarks by one speaker.
