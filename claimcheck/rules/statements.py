@@ -336,7 +336,12 @@ def _verbs(text: str) -> list[str]:
         inflected = lowered.endswith(("ed", "ing"))
         if inflected or (before and before[-1] in _AUXILIARIES) or lowered in _IRREGULAR_PAST:
             found.append(word)
+    found += _HEADLINE_VERB.findall(text)
     return found
+
+
+# A headline's verb after its subject's appositive: "Fred LaRue, Nixon administration aide, dies".
+_HEADLINE_VERB = re.compile(r",\s+([a-z]+(?<!ss)(?<!us)(?<!is)s)\s*[.!]?\s*\Z")
 
 
 # Prepositions before an -ing word make it a noun of action, not an act that happened.
