@@ -60,7 +60,9 @@ VALUE_KINDS = frozenset(
 )
 
 _REPORT_DATE_BEFORE = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|told reporters|in a statement|confirmed)\s+(?:on\s+)?\Z", re.IGNORECASE
+    rf"\b(?:{SPEECH_VERBS}|told reporters|in a statement|confirmed|reported|reports)"
+    r"\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
 )
 _SUBJECT_PRONOUNS = {"he", "she"}
 _OBJECT_PRONOUNS = {"him", "her", "his"}

@@ -181,7 +181,24 @@ def _dates_alone(claim: Claim) -> list[tuple[Mention, Interval]]:
     dates = [m for m in claim.mentions if m.kind is MentionKind.DATE and m.role == ""]
     if any(isinstance(m.value, UnresolvedDate) and _OFFSET.search(m.surface) for m in dates):
         return []
-    return [(m, _small_hours(claim, m, interval)) for m, interval in event_dates(claim)]
+    dated = [(m, _small_hours(claim, m, interval)) for m, interval in event_dates(claim)]
+    if len(dated) < 2:
+        return dated
+    # "December 24 of this year": the year right after the day only places it
+    return [
+        (m, interval)
+        for m, interval in dated
+        if not any(
+            o is not m
+            and interval.contains(i)
+            and i != interval
+            and 0 <= m.span.start - o.span.end <= PLACES_THE_DAY
+            for o, i in dated
+        )
+    ]
+
+
+PLACES_THE_DAY = 12  # characters between a day and the year that places it ("of this year")
 
 
 # "Early Friday" is the night another outlet calls Thursday's; "late Thursday" may be
