@@ -258,20 +258,14 @@ def _numbers(first: str, second: str) -> bool:
 
     "six years" / "eight years" differ; "11th hour" / "eleventh-hour" do not, and
     when one side's changed words hold no figure at all, the change is wording; so is
-    a clock time written two ways ("18:41" / "6:41pm PST").
+    a clock time written two ways ("18:41" / "6:41pm PST"), which the amount finder
+    leaves to the time finder as long as the quote is read as written.
     """
     only_first = " ".join(w for w in first.split() if w not in second.split())
     only_second = " ".join(w for w in second.split() if w not in first.split())
-    values_first = {f.value.key() for f in find_amounts(_CLOCK.sub(" ", only_first))}
-    values_second = {f.value.key() for f in find_amounts(_CLOCK.sub(" ", only_second))}
+    values_first = {f.value.key() for f in find_amounts(only_first)}
+    values_second = {f.value.key() for f in find_amounts(only_second)}
     return bool(values_first - values_second) and bool(values_second - values_first)
-
-
-# Clock times are not amounts: "at 18:41" and "at 6:41pm PST (0241 GMT)" tell one minute.
-_CLOCK = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b\d{4}\s*(?:GMT|UTC)\b",
-    re.IGNORECASE,
-)
 
 
 def _quotes(claim: Claim) -> list[Mention]:
