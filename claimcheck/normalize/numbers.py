@@ -122,9 +122,7 @@ _AMOUNT_PATTERN = rf"""(?:
 | (?:the|a|his|her|its|their)\s+(?P<ordw>{_alts(list(ORDINAL_WORDS))})(?=[\s-]+[a-z])
 | (?P<ordw_alone>{_alts(list(ORDINAL_WORDS))})(?=\s*\Z)
 | (?:(?P<between>[Bb]etween)\s+|(?P<from>[Ff]rom)\s+|(?P<approx>{_alts(list(APPROX_OP))})\s+
-    | (?P<aged>[Aa]ged|[Aa]ges?|(?:[Aa]t\s+)?(?:the\s+)?age\s+of|[Aa]t\s+age
-        | (?<=die[sd]\s|dead\s|away\s)at
-          (?=\s+[0-9]{{1,3}}\b(?![.,:][0-9])(?!\s*(?:[A-Za-z]*[A-Z]|[ap]\.?m\b|%|percent))))\s+
+    | (?P<aged>[Aa]ged|[Aa]ges?|(?:[Aa]t\s+)?(?:the\s+)?age\s+of|[Aa]t\s+age)\s+
     | (?P<magpre>[Mm]agnitude)[-\s]+(?:of\s+)?)?
   (?P<cur>{_CUR})?
   (?: (?P<vague>{_VAGUE_RE})\b(?:[\s-]+(?P<vmult>dozen|hundred|thousand|million|billion)\b)?
