@@ -111,15 +111,18 @@ def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Foun
     """Every typed value in one sentence; dates win over numbers they overlap.
 
     A single capitalised word that starts the sentence ("Senators", "Jurors") is a
-    name only when the source also capitalises it in mid-sentence.
+    name only when the source also capitalises it in mid-sentence, or when an age
+    follows it ("Peterson, 48, was convicted").
     """
     dates = find_dates(sentence, source.published)
     amounts = [a for a in find_amounts(sentence) if not _overlaps_any(a, dates)]
     quotes = find_quotes(sentence)
+    aged = {a.start for a in amounts if a.kind is MentionKind.AGE}
     entities = [
         e
         for e in find_entities(sentence)
-        if not _overlaps_any(e, dates) and not _sentence_start_word(sentence, e, names)
+        if not _overlaps_any(e, dates)
+        and (e.start in aged or not _sentence_start_word(sentence, e, names))
     ]
     if _is_dateline(sentence, dates, amounts):
         dates = [replace(d, role="report") for d in dates]  # when the page was posted

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -275,19 +275,7 @@ def age_owner(claim: Claim, age: Mention) -> Mention | None:
         before = 0 <= mention.span.start - age.span.end <= 1
         if appositive or before:
             return mention
-    named = _NAME_COMMA_AGE.match(age.surface)
-    if named:  # "Peterson, 48, was convicted": a sentence's first word found as a name by its age
-        return replace(
-            age,
-            kind=MentionKind.PERSON,
-            span=replace(age.span, end=age.span.start + named.end(1)),
-            surface=named.group(1),
-            value=NameValue(key_text=named.group(1).lower()),
-        )
     return age_at_death(claim, age)
-
-
-_NAME_COMMA_AGE = re.compile(r"([A-Z][a-z’'.-]+),\s+[0-9]")
 
 
 # "Bettie Page ... died yesterday in Los Angeles at the age of 85": the age at death is
