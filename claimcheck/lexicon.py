@@ -51,6 +51,7 @@ _SYNONYM_CLASSES = (
     "charge indict indictment",
     "convict conviction",
     "acquit acquittal",
+    "steal stole stolen divert embezzle siphon misappropriate theft embezzlement",
     "approve approval pass",
     "reject rejection",
     "announce unveil",

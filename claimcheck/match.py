@@ -31,6 +31,7 @@ from claimcheck.model import (
     QuoteValue,
     TimeValue,
 )
+from claimcheck.normalize.numbers import CURRENCIES
 
 MIN_SHARED_KEYS = 2
 # A key held by more than this share of all claims is no evidence that two claims match.
@@ -205,11 +206,13 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     # and so are two sources giving one named person two ages.
     linked = {(i, j) for _score, i, j in edges}
     compared = _dispute_pairs(claims, features, linked)
-    compared += _near_pairs(claims, features, scores, linked | set(compared), settings.threshold)
+    near = _near_pairs(claims, features, scores, linked | set(compared), settings.threshold)
+    compared += near
     compared += _age_pairs(claims, linked | set(compared), related)
     clusters += [[i, j] for i, j in compared]
     in_order += [
-        (pair_score(claims[i], claims[j], features[i], features[j], idf), i, j) for i, j in compared
+        (near.get((i, j)) or pair_score(claims[i], claims[j], features[i], features[j], idf), i, j)
+        for i, j in compared
     ]
     # Each claim's edges to later claims, so a cluster's links cost its own edges, not all edges.
     edges_from: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -404,8 +407,8 @@ def _near_pairs(
     scores: dict[tuple[int, int], float],
     taken: set[tuple[int, int]],
     threshold: float,
-) -> list[tuple[int, int]]:
-    """Pairs just under the threshold with one strong sign of stating one fact.
+) -> dict[tuple[int, int], float]:
+    """Pairs just under the threshold with one strong sign of stating one fact, with their scores.
 
     Either they share a name and say opposite things of one object: "Jurors found
     Vance guilty on two counts of money laundering" / "Jurors acquitted Vance on
@@ -414,21 +417,38 @@ def _near_pairs(
     the antonym lexicon) are both followed by money laundering counts. Or they put
     one act at one exact clock time: "The first call to 911 came at 3:12 a.m. from
     a security guard" / "A taxi driver made the first 911 call at 3:12 a.m. after
-    seeing flames". The rules still decide whether the two disagree.
+    seeing flames". Or they name one party and one sum of money with two words of
+    what it paid for: "... finding that she stole $2,314,600 from county accounts" /
+    "Vance diverted $3.2 million in county funds". Such a pair is scored at the
+    threshold, so the value rules, which ask for a link that strong, compare its sums.
+    The rules still decide whether the two disagree.
     """
     floor = threshold * NEAR_LINK
-    pairs = []
+    pairs = {}
     for (i, j), score in scores.items():
         if floor <= score < threshold and (i, j) not in taken:
             first, second = features[i], features[j]
             shared = first.predicates & second.predicates
-            if (
-                first.entities & second.entities
+            named = first.entities & second.entities
+            if named and _one_sum(shared):
+                pairs[(i, j)] = threshold
+            elif _one_moment(shared) or (
+                named
                 and says_opposite(first.predicates, second.predicates)
                 and opposite_objects(claims[i].text, claims[j].text)
-            ) or _one_moment(shared):
-                pairs.append((i, j))
-    return sorted(pairs)
+            ):
+                pairs[(i, j)] = score
+    return dict(sorted(pairs.items()))
+
+
+def _one_sum(shared: frozenset[str]) -> bool:
+    """Shared keys hold one sum of money and two words of what it paid for."""
+    return any(key in _MONEY_SLOTS for key in shared) and (
+        sum(not key.startswith("#") for key in shared) >= 2
+    )
+
+
+_MONEY_SLOTS = frozenset(f"#{code}" for code in CURRENCIES)
 
 
 def _one_moment(shared: frozenset[str]) -> bool:

@@ -64,6 +64,7 @@ _CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "dollars": "usd", "£": "gb
              "pounds": "gbp", "€": "eur", "eur": "eur", "euros": "eur", "¥": "jpy", "yen": "jpy",
              "a$": "aud", "c$": "cad", "$us": "usd", "$a": "aud", "rs": "inr",
              "rupees": "inr"}  # fmt: skip
+CURRENCIES = frozenset(_CURRENCY.values())
 # "ranging from 10 to 12" is one interval; any other "from 10 to 12" is a change of value.
 _RANGE_VERBS = words("ranging ranged range ranges varying varied vary varies anywhere")
 _NOT_CODE_BEFORE = STOP | words("some nearly almost around roughly another those these all")

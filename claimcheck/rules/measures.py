@@ -8,6 +8,7 @@ of many figures, a breakdown of the other's total, or about another event.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from claimcheck.clauses import negated_before
 from claimcheck.lexicon import content_key, words
@@ -41,16 +42,31 @@ def enumerates(claim: Claim) -> bool:
     """A list of three or more figures counts many things; none of them is the claim's fact.
 
     "seven rifles, one launcher and three other rifles", "20 points, nine rebounds and
-    six assists". A vote ("5-4") is one figure, not two.
+    six assists". A vote ("5-4") is one figure, not two, and so is a share ("seven of
+    the nine counts").
     """
-    amounts = [
-        m
-        for m in claim.mentions
-        if m.kind in AMOUNT_KINDS
-        and m.role == ""
-        and not (isinstance(m.value, AmountValue) and m.value.counted == "votes against")
-    ]
-    return len(amounts) >= 3
+    amounts = sorted(
+        (
+            m
+            for m in claim.mentions
+            if m.kind in AMOUNT_KINDS
+            and m.role == ""
+            and not (isinstance(m.value, AmountValue) and m.value.counted == "votes against")
+        ),
+        key=lambda m: m.span.start,
+    )
+    shares = sum(
+        bool(
+            _SHARE_OF.fullmatch(
+                claim.text, first.span.end - claim.span.start, second.span.start - claim.span.start
+            )
+        )
+        for first, second in pairwise(amounts)
+    )
+    return len(amounts) - shares >= 3
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
 
 
 _MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
