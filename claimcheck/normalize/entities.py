@@ -69,6 +69,12 @@ _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:m|re|ve|ll|d|t)$")
 
 _TOKEN = re.compile(r"[A-Z][\w’'.&-]*|[a-z][\w’'-]*|\S")
 _LINKERS = frozenset({"of", "the", "for", "de", "van", "von", "al", "bin", "la", "le"})
+# A day or month after a linker starts a date, not the rest of a name ("Vincent Jackson
+# for Sunday's game", "the council of March 3").
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
+)
 
 
 def find_entities(text: str) -> list[Found]:
@@ -95,6 +101,7 @@ def find_entities(text: str) -> list[Found]:
                 and words
                 and j + 1 < len(tokens)
                 and _is_capitalised(tokens[j + 1][2])
+                and _strip_possessive(tokens[j + 1][2]).lower() not in _CALENDAR
                 and text[tokens[j - 1][1] : tokens[j + 1][0]].count(" ") == 2
             ):
                 words.append((t_start, t_end, word))

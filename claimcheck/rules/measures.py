@@ -164,6 +164,14 @@ def counted_key(counted: str) -> str:
 
 
 def under_negation(claim: Claim, mention: Mention) -> bool:
+    """A negation before the value covers it: "had not named the suspect by Monday".
+
+    A possessive date dates its own noun whatever the verb denies: "will not affect
+    his status for Sunday's game" still puts the game on Sunday.
+    """
+    end = mention.span.end - claim.span.start
+    if mention.kind is MentionKind.DATE and claim.text[end : end + 2] in ("'s", "’s"):
+        return False
     return negated_before(claim.text, mention.span.start - claim.span.start)
 
 
