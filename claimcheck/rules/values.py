@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -119,7 +120,11 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
         "DATE",
         _dates_alone,
         "the dates cannot overlap",
-        pair_ok=lambda a, b: _not_one_weekday(a, b) and _same_possession(a, b),
+        pair_ok=lambda a, b: (
+            _not_one_weekday(a, b)
+            and _same_possession(a, b)
+            and not _upcoming_and_past(a, b, context)
+        ),
     )
     if findings or not any(
         isinstance(m.value, UnresolvedDate) and _names_a_day(m)
@@ -239,6 +244,26 @@ def _not_one_weekday(a: Claim, b: Claim) -> bool:
         for m, _ in event_dates(claim)
     ]
     return not (len(named) == 2 and len(named[0]) == 1 and named[0] == named[1])
+
+
+def _upcoming_and_past(a: Claim, b: Claim, context: Context) -> bool:
+    """One claim dates its event after its publication, the other before that day.
+
+    "A plea hearing will be held on September 6" / "No plea was entered at
+    yesterday's hearing": when the first was written, the second's event was past,
+    so it speaks of another one. Two upcoming dates still clash ("will discuss the
+    audit at its Jan. 16 meeting" / "is scheduled to discuss the findings on Feb. 16").
+    """
+    for first, second in ((a, b), (b, a)):
+        published = context.published.get(first.source_id)
+        if published is None:
+            continue
+        day = Interval.point(published.toordinal())
+        upcoming = [i for _m, i in event_dates(first) if i.lo > day.hi]
+        past = [i for _m, i in event_dates(second) if i.hi < day.lo]
+        if upcoming and past:
+            return True
+    return False
 
 
 def _same_possession(a: Claim, b: Claim) -> bool:
@@ -635,6 +660,22 @@ def _value_rule(
             single[claim.id] = values[0]
     if len(single) < 2:
         return []  # most clusters: fewer than two claims carry one value of the kind
+    # An outlet that carries the other outlet's sentence, value and all, beside its own
+    # tells of two events: "A plea hearing will be held on September 6" in both, and
+    # one of them also reports "yesterday's hearing".
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in cluster.claims:
+        if claim.id in single:
+            by_source[claim.source_id].append(claim)
+
+    def carries(source: Claim, other: Claim) -> bool:
+        """``source``'s outlet also states ``other``'s value in ``other``'s words."""
+        return any(
+            overlap(single[c.id][1], single[other.id][1]) and _same_frame(c, other)
+            for c in by_source[source.source_id]
+            if c is not source
+        )
+
     clashes: list[tuple[Claim, Claim, Severity]] = [
         (a, b, Severity.CONTRADICTION)
         for a, b, severity, score in scored_pairs(cluster, context)
@@ -656,6 +697,8 @@ def _value_rule(
         and not restated(single[b.id][0], a)
         and not context.apart(a, b)
         and same_period(a, b, context)
+        and not carries(a, b)
+        and not carries(b, a)
     ]
     if not clashes:
         return []
