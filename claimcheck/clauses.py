@@ -32,6 +32,17 @@ HEDGE_RE = re.compile(
     r"|according to (?:people|a person|sources|one person|two people)",
     re.IGNORECASE,
 )
+# A relative clause closed by a comma before the main verb describes the subject: a
+# hedge in it ("Fred LaRue, ... who was among those rumored to be Deep Throat, has
+# died") does not hedge what the sentence says of that subject.
+_EMBEDDED_RELATIVE = re.compile(r"\b(?:who|whose|which)\b[^,;]*,", re.IGNORECASE)
+
+
+def hedged(text: str) -> bool:
+    """The text commits to less than it says: "may", "reportedly", a question."""
+    return bool(HEDGE_RE.search(_EMBEDDED_RELATIVE.sub(" ", text)))
+
+
 _DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 # Reported speech around the content: ", the official said." / "according to X" / "X said that".
 _TRAILING_ATTRIBUTION = re.compile(

@@ -18,6 +18,7 @@ from claimcheck.clauses import (
     NEGATION_RE,
     Piece,
     attribution_span,
+    hedged,
     inside_quote,
     split_pieces,
 )
@@ -240,7 +241,7 @@ def _sentence_claims(
                 mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
                 polarity=Polarity.NEGATED if NEGATION_RE.search(kept) else Polarity.AFFIRMED,
                 attribution=speaker,
-                hedged=bool(HEDGE_RE.search(kept) or HEDGE_RE.search(outside)),
+                hedged=hedged(kept) or bool(HEDGE_RE.search(outside)),
                 frame=_frame(sentence, piece, inside),
                 predicates=_predicates(sentence, piece, inside),
             )
