@@ -123,12 +123,40 @@ def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
     ]
 
 
-def disjoint_event_dates(a: Claim, b: Claim) -> bool:
-    """True when both claims are dated and no date of one overlaps a date of the other."""
-    dates_a, dates_b = event_dates(a), event_dates(b)
+def disjoint_event_dates(
+    a: Claim, b: Claim, ma: Mention | None = None, mb: Mention | None = None
+) -> bool:
+    """True when both claims are dated and no date of one overlaps a date of the other.
+
+    With a value of each claim (``ma``, ``mb``), only the dates of that value's own
+    proposition count: "A jury on Thursday convicted Vance, finding that she stole
+    $2,314,600" dates the verdict, not the theft.
+    """
+    dates_a, dates_b = _dates_beside(a, ma), _dates_beside(b, mb)
     if not dates_a or not dates_b:
         return False
     return not any(x.overlaps(y) for _, x in dates_a for _, y in dates_b)
+
+
+# A verb of finding or saying opens a proposition with its own time: "finding that ...".
+_COMPLEMENT = re.compile(
+    r"\b(?:find|finding|found|rule|ruling|ruled|conclude|concluding|concluded|determine"
+    r"|determining|determined|say|saying|said|allege|alleging|alleged|claim|claiming|claimed"
+    r"|argue|arguing|argued|show|showing|showed)\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_beside(claim: Claim, value: Mention | None) -> list[tuple[Mention, Interval]]:
+    """The claim's event dates on the same side of every "finding that" as ``value``."""
+    dates = event_dates(claim)
+    if value is None or not dates:
+        return dates
+    bounds = [m.end() + claim.span.start for m in _COMPLEMENT.finditer(claim.text)]
+    if not bounds:
+        return dates
+    at = value.span.start
+    return [(m, i) for m, i in dates if all((m.span.start < b) == (at < b) for b in bounds)]
 
 
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(\w+)")
@@ -231,7 +259,7 @@ def other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
     "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice;
     nor is a quake at 7:30 a.m. the one at 9:30 a.m.
     """
-    if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b):
+    if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b, ma, mb):
         return True
     times_a = [m.value.interval for m in a.mentions if isinstance(m.value, TimeValue)]
     times_b = [m.value.interval for m in b.mentions if isinstance(m.value, TimeValue)]
