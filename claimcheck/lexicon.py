@@ -221,11 +221,16 @@ _PHRASES = {
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({p})" for p in _PHRASES) + r")\b", re.IGNORECASE)
 _PHRASE_WORDS = list(_PHRASES.values())
+# A word every phrase above holds: a text without one holds no phrase (nine in ten claims),
+# and this test is cheaper than the phrases themselves.
+_PHRASE_HINT = re.compile(r"\b(?:down|off|away|up|door|go)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 18)  # one entry per claim text: room for 10,000 articles
 def normalize_phrases(text: str) -> str:
     """Replace phrasal verbs with the verb they mean ("stepped down" -> "resign")."""
+    if _PHRASE_HINT.search(text) is None:
+        return text
     return _PHRASE_RE.sub(lambda m: _PHRASE_WORDS[(m.lastindex or 1) - 1], text)
 
 

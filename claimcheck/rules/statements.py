@@ -432,6 +432,7 @@ def _all_words(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str
     bases = frozenset(
         word[len(prefix) :]
         for word in lowered
+        if word.startswith(_PREFIXES)  # one C call rules out most words
         for prefix in _PREFIXES
         if word.startswith(prefix) and len(word) - len(prefix) >= 4
     )

@@ -1,0 +1,36 @@
+"""Phrasal verbs read as the verb they mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.lexicon import _PHRASES, normalize_phrases
+
+# One example of every phrase in the table, and the verb it must read as.
+EXAMPLES = {
+    "Voss stepped down on Friday": "resign",
+    "the alarm went off at noon": "activated",
+    "the council turned down the plan": "rejected",
+    "the strike was called off": "cancelled",
+    "Page passed away in her sleep": "died",
+    "the plant shut down last year": "closed",
+    "the department signed off on the payments": "approved",
+    "he gave up the title": "quit",
+    "they set up a fund": "founded",
+    "Voss was shown the door": "fired",
+    "the club let go of its coach": "fired",
+}
+
+
+def test_every_phrase_has_an_example() -> None:
+    assert len(EXAMPLES) == len(_PHRASES)
+
+
+@pytest.mark.parametrize(("text", "verb"), EXAMPLES.items())
+def test_phrase_reads_as_its_verb(text: str, verb: str) -> None:
+    assert verb in normalize_phrases(text).split()
+
+
+def test_text_without_a_phrase_is_unchanged() -> None:
+    text = "The council approved the budget on Monday, officials said."
+    assert normalize_phrases(text) == text
