@@ -28,6 +28,12 @@ from claimcheck.sources import LoadResult, discover, read_source
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
+
+
+def _result(_item: object, result: R) -> R:
+    return result
+
 
 SERIAL_BELOW = 50  # items; fewer than this are done in this process
 CHUNKS_PER_WORKER = 8  # enough chunks to even out slow articles, few enough to keep overhead low
@@ -72,14 +78,29 @@ class Workers:
         self, function: Callable[[T], R], items: Sequence[T], done: Done | None = None
     ) -> list[R]:
         """``[function(item) for item in items]``, in order, possibly in other processes."""
-        results: list[R] = []
+        return self.map_then(function, _result, items, done)
+
+    def map_then(
+        self,
+        function: Callable[[T], R],
+        then: Callable[[T, R], S],
+        items: Sequence[T],
+        done: Done | None = None,
+    ) -> list[S]:
+        """``[then(item, function(item)) for item in items]``, in order.
+
+        ``function`` may run in other processes; ``then`` runs here, on each result
+        as it arrives, while the pool works on the items after it (decoding one
+        file's claims overlaps extracting the next).
+        """
+        results: list[S] = []
         if self.in_process(len(items)):
             mapped: Iterator[R] = map(function, items)
         else:
             chunk = max(1, min(MAX_CHUNK, len(items) // (self.jobs * CHUNKS_PER_WORKER)))
             mapped = self._executor().map(function, items, chunksize=chunk)
-        for result in mapped:
-            results.append(result)
+        for item, result in zip(items, mapped, strict=True):
+            results.append(then(item, result))
             if done is not None:
                 done(len(results))
         return results

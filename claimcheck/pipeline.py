@@ -167,14 +167,20 @@ def extract_all(
         fresh = workers.map(extract_claims, missing, done)
         blobs = [encode_claims(claims) for claims in fresh] if cache is not None else []
     else:
-        blobs = workers.map(extract_encoded, missing, done)
-        fresh = [decode_claims(b, s.id) for s, b in zip(missing, blobs, strict=True)]
+        encoded = workers.map_then(extract_encoded, _decoded, missing, done)
+        blobs = [blob for blob, _claims in encoded]
+        fresh = [claims for _blob, claims in encoded]
     if cache is not None:
         cache.put_many(zip(missing, blobs, strict=True))
     extracted = iter(fresh)
     return [
         claim for claims in stored for claim in (claims if claims is not None else next(extracted))
     ]
+
+
+def _decoded(source: Source, blob: bytes) -> tuple[bytes, tuple[Claim, ...]]:
+    """A worker's encoded claims of ``source``, and the claims themselves."""
+    return blob, decode_claims(blob, source.id)
 
 
 def _quiet(*_args: object) -> None:
