@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -37,6 +38,20 @@ def test_map_keeps_the_input_order_and_counts_what_is_done(always_a_pool: None) 
     with Workers(2) as workers:
         assert workers.map(_square, list(range(300)), counted.append) == [n * n for n in range(300)]
     assert counted == list(range(1, 301))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_then_sees_each_item_with_its_result_in_order(always_a_pool: None, jobs: int) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def then(item: int, result: int) -> int:
+        seen.append((os.getpid(), item, result))
+        return item + result
+
+    with Workers(jobs) as workers:
+        assert workers.map_then(_square, then, list(range(100))) == [n + n * n for n in range(100)]
+    assert [(item, result) for _pid, item, result in seen] == [(n, n * n) for n in range(100)]
+    assert {pid for pid, _item, _result in seen} == {os.getpid()}  # ``then`` runs here
 
 
 def test_small_inputs_and_one_job_stay_in_this_process() -> None:
