@@ -217,13 +217,14 @@ _PHRASES = {
     r"gave up|give(?:s|n)? up|giving up": "quit",
     r"set(?:s|ting)? up": "founded",
     r"(?:was|were|is|are|been) shown the door": "fired",
+    r"open(?:s|ed|ing)? fire": "shot",
     r"let go": "fired",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({p})" for p in _PHRASES) + r")\b", re.IGNORECASE)
 _PHRASE_WORDS = list(_PHRASES.values())
 # A word every phrase above holds: a text without one holds no phrase (nine in ten claims),
 # and this test is cheaper than the phrases themselves.
-_PHRASE_HINT = re.compile(r"\b(?:down|off|away|up|door|go)\b", re.IGNORECASE)
+_PHRASE_HINT = re.compile(r"\b(?:down|off|away|up|door|go|fire)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 18)  # one entry per claim text: room for 10,000 articles
@@ -267,25 +268,52 @@ OBJECT_WORDS = 12
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
-def object_keys(text: str, word: str) -> frozenset[str]:
-    """Content keys of the lower-case words that follow ``word`` in its clause."""
+def _object_keys(text: str, word: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """What follows ``word`` in its clause: keys of the lower-case words and of the names.
+
+    Also the name right after "of" when "of" comes first ("east of Cobb"), else "".
+    """
     at = text.find(word)
     if at < 0:
-        return frozenset()
+        return frozenset(), frozenset(), ""
     rest = text[at + len(word) :]
     end = _CLAUSE_END.search(rest)
     after = words(rest[: end.start()] if end else rest)[:OBJECT_WORDS]
-    return frozenset(key for w in after if w.islower() and (key := content_key(w)))
+    common = frozenset(key for w in after if w.islower() and (key := content_key(w)))
+    names = frozenset(key for w in after if not w.islower() and (key := content_key(w)))
+    place = _OF_NAME.match(rest)
+    return common, names, place.group(1).lower() if place else ""
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+|The\s+)?([A-Z][\w'’-]*)")
+
+
+def other_references(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
+    """Each word is followed by "of" and a name, and the names differ.
+
+    "two miles east of Tarnby" / "six miles west of Cobbet": sides of two places,
+    which can both be true.
+    """
+    of_a = _object_keys(text_a, word_a)[2]
+    of_b = _object_keys(text_b, word_b)[2]
+    return bool(of_a and of_b and of_a != of_b)
 
 
 def same_object(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
-    """The words after ``word_a`` and after ``word_b`` share two content keys.
+    """The words after ``word_a`` and after ``word_b`` share two content keys, one a common word.
 
     "guilty on five counts of embezzlement and two counts of money laundering" /
     "acquitted Vance on both money laundering counts": both are about money
-    laundering counts.
+    laundering counts; "refused to buy ... EYP Mission Critical Facilities" / "agreed
+    to buy EYP Mission Critical Facilities": both about buying EYP. Not when the
+    words are about two named places (``other_references``).
     """
-    return len(object_keys(text_a, word_a) & object_keys(text_b, word_b)) >= 2
+    if other_references(text_a, word_a, text_b, word_b):
+        return False
+    common_a, names_a, _ = _object_keys(text_a, word_a)
+    common_b, names_b, _ = _object_keys(text_b, word_b)
+    common = common_a & common_b
+    return bool(common) and len(common) + len(names_a & names_b) >= 2
 
 
 def opposite_objects(text_a: str, text_b: str) -> bool:

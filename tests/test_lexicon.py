@@ -19,6 +19,7 @@ EXAMPLES = {
     "they set up a fund": "founded",
     "Voss was shown the door": "fired",
     "the club let go of its coach": "fired",
+    "a gunman opened fire at the plant": "shot",
 }
 
 

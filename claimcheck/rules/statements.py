@@ -16,6 +16,7 @@ from claimcheck.lexicon import (
     antonyms,
     content_key,
     normalize_phrases,
+    other_references,
     same_object,
     says_opposite,
     stem,
@@ -387,6 +388,8 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                 word_a, word_b = words_a[x], words_b[y]
                 if _negated_word(a.text, word_a) or _negated_word(b.text, word_b):
                     continue  # "did not reject" agrees with "approved"
+                if other_references(a.text, word_a, b.text, word_b):
+                    continue  # "east of Tarnby" / "west of Cobbet": two places' sides
                 if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
                     continue
                 if dispute and not (
