@@ -79,8 +79,13 @@ _CALENDAR = frozenset(
 
 def find_entities(text: str) -> list[Found]:
     """People, organisations and places in ``text`` with canonical keys, by offsets."""
-    found: list[Found] = []
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    found = _nicknamed(text)
+    taken = [(f.start, f.end) for f in found]
+    tokens = [
+        (m.start(), m.end(), m.group(0))
+        for m in _TOKEN.finditer(text)
+        if not any(start <= m.start() < end for start, end in taken)
+    ]
     i = 0
     while i < len(tokens):
         start, end, token = tokens[i]
@@ -115,7 +120,32 @@ def find_entities(text: str) -> list[Found]:
         if entity is not None:
             found.append(entity)
         i += consumed
-    return found
+    return sorted(found, key=lambda f: f.start) if taken else found
+
+
+# A nickname in quotes between a first name and a surname: "Vincent 'The Chin' Gigante".
+_NICKNAME = re.compile(
+    r"\b([A-Z][a-z][\w’'-]*)\s+[\"“'‘]((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r"[\"”'’]\s+([A-Z][a-z][\w’'-]*)\b"
+)
+
+
+def _nicknamed(text: str) -> list[Found]:
+    """People written with a quoted nickname, keyed by first name and surname alone.
+
+    So that "Vincent 'The Chin' Gigante", the same with double or curly quotes, and
+    "Vincent Gigante" are one person.
+    """
+    return [
+        Found(
+            MentionKind.PERSON,
+            m.start(),
+            m.end(3) - (len(m.group(3)) - len(_strip_possessive(m.group(3)))),
+            NameValue(f"{m.group(1)} {_strip_possessive(m.group(3))}".lower()),
+        )
+        for m in _NICKNAME.finditer(text)
+        if m.group(1).lower() not in _NOT_NAMES
+    ]
 
 
 def _is_capitalised(token: str) -> bool:
