@@ -66,7 +66,9 @@ def enumerates(claim: Claim) -> bool:
     return len(amounts) - shares >= 3
 
 
-_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
+# "of the", "of its": what stands between a share and its whole ("seven of the nine").
+_OF = r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+_SHARE_OF = re.compile(_OF, re.IGNORECASE)
 
 
 _MEASURES = frozenset({MentionKind.QUANTITY, MentionKind.MONEY, MentionKind.PERCENT})
@@ -159,7 +161,7 @@ def _dates_beside(claim: Claim, value: Mention | None) -> list[tuple[Mention, In
     return [(m, i) for m, i in dates if all((m.span.start < b) == (at < b) for b in bounds)]
 
 
-_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(\w+)")
+_PERCENT_OF = re.compile(rf"{_OF}(?:a\s+|an\s+)?(\w+)")
 
 
 _DISTANCES = frozenset({"km", "mi", "m", "ft", "yd"})
@@ -197,10 +199,15 @@ def under_negation(claim: Claim, mention: Mention) -> bool:
     A possessive date dates its own noun whatever the verb denies: "will not affect
     his status for Sunday's game" still puts the game on Sunday.
     """
-    end = mention.span.end - claim.span.start
-    if mention.kind is MentionKind.DATE and claim.text[end : end + 2] in ("'s", "’s"):
+    if mention.kind is MentionKind.DATE and possessive(claim, mention):
         return False
     return negated_before(claim.text, mention.span.start - claim.span.start)
+
+
+def possessive(claim: Claim, mention: Mention) -> bool:
+    """The mention owns the noun after it: "Sunday's game"."""
+    end = mention.span.end - claim.span.start
+    return claim.text[end : end + 2] in ("'s", "’s")
 
 
 def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:

@@ -43,6 +43,7 @@ from claimcheck.rules.measures import (
     enumerates,
     event_dates,
     other_values_differ,
+    possessive,
     quoted_spans,
     restated,
     same_anchor,
@@ -283,11 +284,9 @@ def _same_possession(a: Claim, b: Claim) -> bool:
 def _dated_thing(claim: Claim) -> frozenset[str]:
     """Content keys of the three words after a possessive date ("Sunday's cup final")."""
     for mention in claim.mentions:
-        if mention.kind is MentionKind.DATE and mention.role == "":
-            after = mention.span.end - claim.span.start
-            if claim.text[after : after + 2] in ("'s", "’s"):
-                following = words(claim.text[after + 2 :])[:3]
-                return frozenset(k for w in following if (k := content_key(w)))
+        if mention.kind is MentionKind.DATE and mention.role == "" and possessive(claim, mention):
+            following = words(claim.text[mention.span.end - claim.span.start + 2 :])[:3]
+            return frozenset(k for w in following if (k := content_key(w)))
     return frozenset()
 
 
