@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def scan(folder: Path) -> Report:
     """claimcheck over one scan folder, configured by its claims.yaml."""
-    return run(folder, load_config(folder / "claims.yaml"), ScanOptions())
+    return run(folder, load_config(folder / "claims.yaml"), ScanOptions(all_clusters=True))
 
 
 def contradictions(report: Report) -> list[Conflict]:

@@ -191,16 +191,20 @@ def entry_key(source: Source) -> str:
     return digest.hexdigest()
 
 
-def result_key(sources: Sequence[Source], settings: MatchSettings) -> str:
+def result_key(
+    sources: Sequence[Source], settings: MatchSettings, all_clusters: bool = False
+) -> str:
     """What matching and comparing depend on, hashed: code, settings and every source in order.
 
     The rules read sources' metadata (outlet, publication date) as well as their
     claims; ``entry_key`` covers both. The order is part of the key because it is
-    the order of the claims, which cluster ids and ties follow.
+    the order of the claims, which cluster ids and ties follow. A run that keeps
+    every cluster stores other findings than one that keeps its conflicts' only.
     """
     digest = hashlib.sha256()
     settings_text = json.dumps(dataclasses.asdict(settings), sort_keys=True)
-    digest.update(f"{code_digest()}\0{settings_text}\0{len(sources)}\0".encode())
+    kept = "all" if all_clusters else "conflicts"
+    digest.update(f"{code_digest()}\0{settings_text}\0{kept}\0{len(sources)}\0".encode())
     for source in sources:
         digest.update(entry_key(source).encode("ascii"))
     return digest.hexdigest()

@@ -36,6 +36,9 @@ class ScanOptions:
     exclude: tuple[str, ...] = ()
     jobs: int | None = None  # processes that read and extract; None: one per core
     cache: bool = False  # reuse claims of unchanged files, and findings of an unchanged run
+    # keep every cluster in the report, not only those its conflicts came from (`explain`
+    # needs no more): for measuring the clustering itself
+    all_clusters: bool = False
 
 
 def project_root_for(scan_path: Path, config: Config) -> Path:
@@ -96,7 +99,7 @@ def run(
             found: Findings | None = None
             if cache is not None:
                 tell("cache", 0, 0)
-                key = result_key(loaded.sources, config.matching)
+                key = result_key(loaded.sources, config.matching, options.all_clusters)
                 found = cache.get_result(key, loaded.sources)
                 lap("cache")
             if found is None:
@@ -105,6 +108,8 @@ def run(
                 lap("extract")
         if found is None:
             found = _match_and_compare(claims, loaded.sources, config, progress=tell, lap=lap)
+            if not options.all_clusters:
+                found = _with_conflict_clusters(found)
             if cache is not None and key is not None:
                 tell("store", 0, 0)
                 cache.put_result(key, found)
@@ -143,6 +148,18 @@ def _match_and_compare(
     conflicts = find_conflicts(matched.clusters, sources, matched.aliases, stories)
     lap("compare")
     return Findings(conflicts, matched.clusters, len(claims), matched.fact_clusters)
+
+
+def _with_conflict_clusters(found: Findings) -> Findings:
+    """``found`` keeping only the clusters its conflicts came from.
+
+    They are all a report shows (``explain`` lists a conflict's cluster); the others
+    hold most of the run's claims, and storing them for the next run cost more than
+    any other step after comparing.
+    """
+    used = {conflict.cluster_id for conflict in found.conflicts}
+    kept = tuple(cluster for cluster in found.clusters if cluster.id in used)
+    return Findings(found.conflicts, kept, found.claims, found.fact_clusters)
 
 
 def extract_all(

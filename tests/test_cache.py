@@ -496,3 +496,19 @@ def test_decoding_a_stored_run_refuses_other_objects() -> None:
         decode_findings(blob, {"b.txt"})
     with pytest.raises(CacheError, match=r"posix\.system|os\.system"):
         decode_findings(zlib.compress(pickle.dumps(_Planted(Path("x")))), {"a.txt"})
+
+
+def test_a_report_keeps_the_clusters_of_its_conflicts_and_a_run_asked_for_all_keeps_all(
+    tmp_path: Path,
+) -> None:
+    folder = _copy_set(tmp_path)
+    slim = _run(folder, cache=True)
+    assert slim.conflicts
+    assert {c.id for c in slim.clusters} == {c.cluster_id for c in slim.conflicts}
+    full = _run(folder, cache=True, all_clusters=True)  # not served the slim stored run
+    assert {c.id for c in slim.clusters} < {c.id for c in full.clusters}
+    assert len(full.clusters) >= full.stats.clusters
+    assert _as_json(full) == _as_json(slim)
+    again = _run(folder, cache=True)  # each kind of run hits its own stored findings
+    assert _stages(again) == ["load", "cache"]
+    assert again.clusters == slim.clusters

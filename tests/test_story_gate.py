@@ -6,7 +6,7 @@ from pathlib import Path
 
 from claimcheck.config import Config
 from claimcheck.model import ConflictKind, Report
-from claimcheck.pipeline import run
+from claimcheck.pipeline import ScanOptions, run
 
 # One kind of event told twice: only the names and the count differ.
 STORY = (
@@ -35,7 +35,7 @@ SECOND = {
 def _scan(tmp_path: Path, first: str, second: str) -> Report:
     (tmp_path / "a.txt").write_text(first, encoding="utf-8")
     (tmp_path / "b.txt").write_text(second, encoding="utf-8")
-    return run(tmp_path, Config())
+    return run(tmp_path, Config(), ScanOptions(all_clusters=True))
 
 
 def _spanning(report: Report) -> int:
