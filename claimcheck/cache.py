@@ -12,7 +12,8 @@ any cluster; their findings are therefore stored per run, keyed by the code, the
 matching settings and every source's entry key in order. A warm re-run of an
 unchanged folder then reads one entry instead of decoding every file's claims and
 matching them again. Only the ``KEEP_RESULTS`` most recently used runs are kept:
-each holds every clustered claim, and older ones are rarely asked for again.
+each holds the conflicts and the clusters they came from (every cluster, for a run
+that asks for all), and older ones are rarely asked for again.
 
 The file lives in ``.claimcheck-cache/claims.sqlite3`` under the project root
 (which the source walker never reads). It is a convenience, never trusted: a file
