@@ -84,7 +84,9 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     discourse = _Discourse()
     sentences = split_sentences(source.text)
-    names = _capitalised_inside(source.text, sentences)
+    names = _capitalised_inside(
+        source.text, [s for s in sentences if not _title_case(source.text[s[0] : s[1]])]
+    )
     for sent_start, sent_end in sentences:
         sentence = source.text[sent_start:sent_end]
         found = _find_all(sentence, source, names)
@@ -121,7 +123,7 @@ def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Foun
     aged = {a.start for a in amounts if a.kind is MentionKind.AGE}
     entities = [
         e
-        for e in find_entities(sentence)
+        for e in find_entities(_untitled(sentence, names) if _title_case(sentence) else sentence)
         if not _overlaps_any(e, dates)
         and (e.start in aged or not _sentence_start_word(sentence, e, names))
     ]
@@ -132,6 +134,34 @@ def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Foun
     found = dates + amounts + entities + quotes
     found.sort(key=lambda f: (f.start, -f.end))
     return found
+
+
+# A headline in title case ("Michigan Office Shooting Follow-Up - 1 Dead, 2 Injured")
+# capitalises its common words too: most of its longer words start with a capital.
+_LONGER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_WORDS = 4
+
+
+def _title_case(sentence: str) -> bool:
+    longer = _LONGER_WORD.findall(sentence)
+    capitalised = sum(word[0].isupper() for word in longer)
+    return len(longer) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(longer)
+
+
+_TITLED_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+
+
+def _untitled(sentence: str, names: frozenset[str]) -> str:
+    """A title-case sentence with the capitals the source uses only in titles lowered.
+
+    "Michigan Office Shooting Follow-Up - 1 Dead" -> "Michigan office shooting
+    follow-up - 1 dead" when the article writes "Michigan" in mid-sentence; the same
+    length, so what is found keeps its offsets.
+    """
+    return _TITLED_WORD.sub(
+        lambda m: m.group(0) if m.group(0) in names else m.group(0).lower(), sentence
+    )
 
 
 def _sentence_start_word(sentence: str, found: Found, names: frozenset[str]) -> bool:

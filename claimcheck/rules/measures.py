@@ -222,13 +222,17 @@ def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
                 text[k] = " "
     masked = "".join(text)
     offset = mention.span.start - claim.span.start
-    before = words(masked[:offset])[-window:]
+    # a clause that a comma and a new subject close is not the value's ("when Hiller
+    # found a group in a break room, she allowed one person to leave")
+    opened = list(_NEW_SUBJECT.finditer(masked, 0, offset))
+    before = words(masked[opened[-1].end() if opened else 0 : offset])[-window:]
     after = words(masked[offset + len(mention.surface) :])[:window]
     # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
     return {key for word in before + after if not word[0].isupper() and (key := content_key(word))}
 
 
 VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}
+_NEW_SUBJECT = re.compile(r",\s+(?=(?:he|she|they|it|we|I)\s)")
 
 
 def restated(mention: Mention, other: Claim) -> bool:

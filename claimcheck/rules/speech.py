@@ -322,9 +322,11 @@ _BY = re.compile(r"\b(?:by|from)\s+(?:\w+,?\s+){0,3}\Z", re.IGNORECASE)
 # verbs that take an object are read so, and only with none after them.
 _PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|has been|have been|had been|will be)\s+)(?:\w+ly\s+)?"
-    r"(?!by\b)\w+(?:ed|en)\b(?![^,;.]*\bby\b)"
+    r"(?!by\b)(?:\w+(?:ed|en)|lost|hit|shot|hurt|cut|put|held|kept|left|sent|sold|found"
+    r"|caught|struck|brought|bought|paid|made|led|built|spent|won|set|told)\b(?![^,;.]*\bby\b)"
     r"|\s+(?:arrested|charged|jailed|sentenced|convicted|acquitted|indicted|detained|hospitali[sz]ed"
-    r"|injured|wounded|killed|suspended|released|traded|waived|fined|banned|questioned)"
+    r"|injured|wounded|killed|suspended|released|traded|waived|fined|banned|questioned"
+    r"|placed)"
     r"(?=\s+(?:on|for|in|at|after|over|with|as|to|near)\b|\s*[,;:.]|\s*\Z)",
     re.IGNORECASE,
 )

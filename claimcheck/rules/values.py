@@ -610,7 +610,7 @@ def _comparable_amounts(claim: Claim) -> list[tuple[Mention, tuple[str, str]]]:
         return []
     quoted = quoted_spans(claim)
     return [
-        (m, (m.value.unit, counted_key(counted_of(m, claim))))
+        (m, _group(claim, m))
         for m in claim.mentions
         if isinstance(m.value, AmountValue)
         and not any(s <= m.span.start < e for s, e in quoted)
@@ -618,6 +618,21 @@ def _comparable_amounts(claim: Claim) -> list[tuple[Mention, tuple[str, str]]]:
         and m.role == ""
         and age_owner(claim, m) is None  # a named person's age: the AGE rule's
     ]
+
+
+# What a thing is worth is not what was paid for it: "buy the company for $13.9
+# billion" / "would make the merged company worth about $22 billion".
+_WORTH = re.compile(
+    r"\b(?:worth|valued\s+at|valuing\s+\w+(?:\s+\w+)?\s+at|valuation\s+of|value\s+of)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up\s+to|more\s+than|less\s+than)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _valuation(claim: Claim, mention: Mention) -> str:
+    """The group "worth" when the sum is what something is worth; else the empty string."""
+    start = mention.span.start - claim.span.start
+    return "worth" if _WORTH.search(claim.text[max(0, start - 40) : start]) else ""
 
 
 def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
@@ -631,8 +646,15 @@ def _amount_groups(cluster: Cluster) -> list[tuple[str, str]]:
                 and m.role == ""
                 and (m.value.counted or m.value.unit)
             ):
-                groups.add((m.value.unit, counted_key(counted_of(m, claim))))
+                groups.add(_group(claim, m))
     return sorted(groups)
+
+
+def _group(claim: Claim, mention: Mention) -> tuple[str, str]:
+    """What an amount measures: its unit and what it counts, or that it is a valuation."""
+    assert isinstance(mention.value, AmountValue)
+    counted = _valuation(claim, mention) or counted_key(counted_of(mention, claim))
+    return mention.value.unit, counted
 
 
 def _value_rule(

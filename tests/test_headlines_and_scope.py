@@ -1,0 +1,64 @@
+"""Title-case headlines, passive subjects and the clause a value belongs to."""
+
+from __future__ import annotations
+
+import hashlib
+
+from claimcheck.extract import extract_claims
+from claimcheck.model import Claim, MentionKind, NameValue, Source
+from claimcheck.rules.measures import anchor_keys
+from claimcheck.rules.speech import _is_agent
+
+ARTICLE = (
+    "Michigan Office Shooting Follow-Up - 1 Dead, 2 Injured\n\n"
+    "A gunman opened fire at an accounting office in Troy, Michigan, on Friday, "
+    "the sheriff said.\n"
+)
+
+
+def _claims(text: str) -> list[Claim]:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return list(extract_claims(Source(id="a.txt", text=text, sha256=digest)))
+
+
+def _names(claim: Claim) -> set[str]:
+    return {m.value.key() for m in claim.mentions if isinstance(m.value, NameValue)}
+
+
+def test_a_title_case_headline_names_only_what_the_article_capitalises_elsewhere() -> None:
+    headline = _claims(ARTICLE)[0]
+    assert headline.text.startswith("Michigan Office Shooting")  # shown as written
+    assert _names(headline) == {"michigan"}
+
+
+def test_a_sentence_in_ordinary_case_keeps_its_names() -> None:
+    body = _claims(ARTICLE)[1]
+    assert {"troy", "michigan"} <= _names(body)
+
+
+def test_a_short_title_keeps_its_capitals() -> None:
+    # too few longer words to tell a title-case headline from a run of names
+    assert _names(_claims("Obama Meets Putin\n\nThe leaders met on Monday.\n")[0])
+
+
+def test_an_irregular_participle_after_was_makes_its_subject_a_patient() -> None:
+    claim = _claims("Chris Ivory was surprisingly lost for the season, the coach said.\n")[0]
+    ivory = next(m for m in claim.mentions if m.kind is MentionKind.PERSON)
+    assert not _is_agent(claim, ivory)
+
+
+def test_a_value_does_not_borrow_words_from_a_clause_a_new_subject_closed() -> None:
+    claim = _claims(
+        "When Hiller found a group of co-workers in a break room, she allowed one person "
+        "to leave unharmed.\n"
+    )[0]
+    one = next(m for m in claim.mentions if m.surface == "one")
+    keys = anchor_keys(claim, one)
+    assert "leav" in keys or "leave" in keys
+    assert not keys & {"break", "room"}
+
+
+def test_a_headline_that_drops_was_before_placed_keeps_its_subject_a_patient() -> None:
+    claim = _claims("Pierre Thomas placed on injured reserve by the Saints\n")[0]
+    thomas = next(m for m in claim.mentions if m.value.key() == "pierre thomas")
+    assert not _is_agent(claim, thomas)
