@@ -20,6 +20,7 @@ EXAMPLES = {
     "Voss was shown the door": "fired",
     "the club let go of its coach": "fired",
     "a gunman opened fire at the plant": "shot",
+    "two men are under arrest": "arrested",
 }
 
 
