@@ -219,13 +219,16 @@ _PHRASES = {
     r"(?:was|were|is|are|been) shown the door": "fired",
     r"open(?:s|ed|ing)? fire": "shot",
     r"(?:placed\s+)?under arrest": "arrested",
+    r"in (?:talks|negotiations)": "negotiating",
     r"let go": "fired",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({p})" for p in _PHRASES) + r")\b", re.IGNORECASE)
 _PHRASE_WORDS = list(_PHRASES.values())
 # A word every phrase above holds: a text without one holds no phrase (nine in ten claims),
 # and this test is cheaper than the phrases themselves.
-_PHRASE_HINT = re.compile(r"\b(?:down|off|away|up|door|go|fire|arrest)\b", re.IGNORECASE)
+_PHRASE_HINT = re.compile(
+    r"\b(?:down|off|away|up|door|go|fire|arrest|talks|negotiations)\b", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1 << 18)  # one entry per claim text: room for 10,000 articles

@@ -21,6 +21,7 @@ EXAMPLES = {
     "the club let go of its coach": "fired",
     "a gunman opened fire at the plant": "shot",
     "two men are under arrest": "arrested",
+    "Weitz is in negotiations to direct the sequel": "negotiating",
 }
 
 
