@@ -218,6 +218,7 @@ _PHRASES = {
     r"set(?:s|ting)? up": "founded",
     r"(?:was|were|is|are|been) shown the door": "fired",
     r"open(?:s|ed|ing)? fire": "shot",
+    r"gun(?:s|ned|ning)? down": "shot",
     r"(?:placed\s+)?under arrest": "arrested",
     r"in (?:talks|negotiations)": "negotiating",
     r"let go": "fired",

@@ -22,6 +22,7 @@ EXAMPLES = {
     "a gunman opened fire at the plant": "shot",
     "two men are under arrest": "arrested",
     "Weitz is in negotiations to direct the sequel": "negotiating",
+    "a gang member accused of gunning down a deputy": "shot",
 }
 
 
