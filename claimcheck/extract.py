@@ -84,12 +84,14 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     discourse = _Discourse()
     sentences = split_sentences(source.text)
+    titled = [_title_case(source.text[start:end]) for start, end in sentences]
     names = _capitalised_inside(
-        source.text, [s for s in sentences if not _title_case(source.text[s[0] : s[1]])]
+        source.text, [span for span, title in zip(sentences, titled, strict=True) if not title]
     )
-    for sent_start, sent_end in sentences:
+    for (sent_start, sent_end), title in zip(sentences, titled, strict=True):
         sentence = source.text[sent_start:sent_end]
-        found = _find_all(sentence, source, names)
+        plain = _untitled(sentence, names) if title else sentence
+        found = _find_all(plain, sentence, source, names)
         _resolve_speakers(found, sentence, discourse)
         claims.extend(_sentence_claims(source, sent_start, sentence, found, discourse, len(claims)))
         people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
@@ -110,8 +112,11 @@ def _capitalised_inside(text: str, sentences: list[tuple[int, int]]) -> frozense
     )
 
 
-def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Found]:
+def _find_all(plain: str, sentence: str, source: Source, names: frozenset[str]) -> list[Found]:
     """Every typed value in one sentence; dates win over numbers they overlap.
+
+    Names are read from ``plain``: the sentence, or a title-case headline with its
+    common words lowered (``_untitled``), of the same length.
 
     A single capitalised word that starts the sentence ("Senators", "Jurors") is a
     name only when the source also capitalises it in mid-sentence, or when an age
@@ -123,7 +128,7 @@ def _find_all(sentence: str, source: Source, names: frozenset[str]) -> list[Foun
     aged = {a.start for a in amounts if a.kind is MentionKind.AGE}
     entities = [
         e
-        for e in find_entities(_untitled(sentence, names) if _title_case(sentence) else sentence)
+        for e in find_entities(plain)
         if not _overlaps_any(e, dates)
         and (e.start in aged or not _sentence_start_word(sentence, e, names))
     ]

@@ -622,9 +622,9 @@ def _comparable_amounts(claim: Claim) -> list[tuple[Mention, tuple[str, str]]]:
 
 # What a thing is worth is not what was paid for it: "buy the company for $13.9
 # billion" / "would make the merged company worth about $22 billion".
+# (The amount itself holds "about", "more than" ...: "worth [about $22 billion]".)
 _WORTH = re.compile(
-    r"\b(?:worth|valued\s+at|valuing\s+\w+(?:\s+\w+)?\s+at|valuation\s+of|value\s+of)\s+"
-    r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up\s+to|more\s+than|less\s+than)\s+)?\Z",
+    r"\b(?:worth|valued\s+at|valuing\s+\w+(?:\s+\w+)?\s+at|valuation\s+of|value\s+of)\s+\Z",
     re.IGNORECASE,
 )
 
