@@ -352,17 +352,22 @@ def _name_keys(claim: Claim, context: Context) -> set[str]:
     }
 
 
-def same_owner(a: Claim, b: Claim, context: Context) -> bool:
+def same_owner(a: Claim, b: Claim, context: Context, *, across_kinds: bool = False) -> bool:
     """The claims can be about the same person or body: no two different named subjects.
 
     "Clark had 16 rebounds" and "Curry had 8 rebounds" count different people's
-    rebounds; when both claims name people, they must share one.
+    rebounds; when both claims name people, they must share one. ``across_kinds``:
+    a person and a body do not part the claims ("Harwick's winner" / "Ferri headed
+    the winner": the scorer plays for the team), two people or two bodies still do.
     """
     subject_a, subject_b = subject_key(a, context), subject_key(b, context)
-    if subject_a and subject_b and subject_a != subject_b:
+    if subject_a and subject_b and subject_a != subject_b and not across_kinds:
         return False
     names_a = _names(a, context)
     names_b = _names(b, context)
+    if across_kinds:
+        names_a -= _names(a, context, MentionKind.PERSON)
+        names_b -= _names(b, context, MentionKind.PERSON)
     if names_a and names_b and not names_a & names_b:
         return False
     # "The Saints signed Wynn on Tuesday" / "the Saints signed Bell on Wednesday":

@@ -308,4 +308,42 @@ def same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
         if isinstance(m.value, AmountValue) and m.value.counted
     }
     shared = (anchor_keys(a, ma) & anchor_keys(b, mb)) - counted
-    return len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1)
+    return len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1) or bool(
+        ranked_thing(a, ma, b, mb)
+    )
+
+
+def ranked_thing(a: Claim, ma: Mention, b: Claim, mb: Mention) -> str:
+    """The one thing both ordinals place, when both claims name it with "the" or a possessive.
+
+    "Harwick's winner came in the 78th minute" / "Ferri headed the winner in the 87th
+    minute": a match has one winner, so its minute is one fact, whoever is named with it.
+    "scored in the 34th minute" / "scored in the 61st minute" place two goals.
+    """
+    if not (_ordinal(ma) and _ordinal(mb)):
+        return ""
+    counted = {counted_key(m.value.counted) for m in (ma, mb) if isinstance(m.value, AmountValue)}
+    shared = (anchor_keys(a, ma) & anchor_keys(b, mb)) - counted
+    definite = _definite_nouns(a.text) & _definite_nouns(b.text)
+    return min(shared & definite, default="")
+
+
+def _ordinal(mention: Mention) -> bool:
+    return isinstance(mention.value, AmountValue) and mention.value.unit == "ordinal"
+
+
+def _definite_nouns(text: str) -> set[str]:
+    """Keys of singular words after "the" or a possessive: "the winner", "Harwick's late winner".
+
+    Not after "of": "the key play of the game" places the play, not the game.
+    """
+    return {
+        key
+        for phrase in _DEFINITE.findall(text)
+        for word in phrase
+        if word and not word.endswith("s") and (key := content_key(word))
+    }
+
+
+# the determiner and up to two words: "the winner", "the decisive attack"
+_DEFINITE = re.compile(r"(?<!\bof )(?:\b[Tt]he|\w['’]s)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")

@@ -45,6 +45,7 @@ from claimcheck.rules.measures import (
     other_values_differ,
     possessive,
     quoted_spans,
+    ranked_thing,
     restated,
     same_anchor,
     under_negation,
@@ -711,7 +712,12 @@ def _value_rule(
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not under_negation(b, single[b.id][0])
         and (same_anchor(a, single[a.id][0], b, single[b.id][0]) or _same_frame(a, b))
-        and same_owner(a, b, context)
+        and same_owner(
+            a,
+            b,
+            context,
+            across_kinds=bool(ranked_thing(a, single[a.id][0], b, single[b.id][0])),
+        )
         and not other_values_differ(a, b, single[a.id][0], single[b.id][0])
         and fuzz.token_set_ratio(a.frame, b.frame) >= VALUE_WORDING
         and not restated(single[a.id][0], b)
