@@ -26,9 +26,10 @@ def find_conflicts(
     sources: Sequence[Source],
     aliases: dict[str, str],
     stories: dict[str, Profile] | None = None,
+    roles: dict[str, frozenset[str]] | None = None,
 ) -> tuple[Conflict, ...]:
     """Every rule over every cluster; sorted by severity, kind and fingerprint."""
-    context = Context({s.id: s for s in sources}, aliases, stories or {})
+    context = Context({s.id: s for s in sources}, aliases, stories or {}, roles=roles or {})
     conflicts: dict[str, Conflict] = {}
     rules = all_rules()
     for cluster in clusters:

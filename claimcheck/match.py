@@ -32,6 +32,7 @@ from claimcheck.model import (
     TimeValue,
 )
 from claimcheck.normalize.numbers import CURRENCIES
+from claimcheck.roles import age_role, role_names
 
 MIN_SHARED_KEYS = 2
 # A key held by more than this share of all claims is no evidence that two claims match.
@@ -71,6 +72,7 @@ class MatchResult:
     features: tuple[Features, ...]
     fact_clusters: int = 0  # how many of ``clusters`` are fact clusters
     aliases: dict[str, str] = field(default_factory=dict)  # ``entity_aliases`` of the claims
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)  # ``role_names`` of the claims
 
 
 # Per source, ("the council", the body) for each head noun that names one body there.
@@ -208,7 +210,8 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     compared = _dispute_pairs(claims, features, linked)
     near = _near_pairs(claims, features, scores, linked | set(compared), settings.threshold)
     compared += near
-    compared += _age_pairs(claims, linked | set(compared), related)
+    roles = role_names(claims)
+    compared += _age_pairs(claims, linked | set(compared), related, roles)
     clusters += [[i, j] for i, j in compared]
     in_order += [
         (near.get((i, j)) or pair_score(claims[i], claims[j], features[i], features[j], idf), i, j)
@@ -240,7 +243,7 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
         else:
             cluster_id = f"p{len(built) - fact_clusters + 1}"
         built.append(Cluster(id=cluster_id, claims=member_claims, keys=shared, links=links))
-    return MatchResult(tuple(built), len(candidates), features, fact_clusters, aliases)
+    return MatchResult(tuple(built), len(candidates), features, fact_clusters, aliases, roles)
 
 
 def _edges_within(
@@ -263,6 +266,20 @@ def _edges_within(
 
 MAX_DISPUTE_PAIRS_PER_SOURCE = 200
 MAX_AGE_PAIRS_PER_PERSON = 20
+
+
+def aged_people(claim: Claim, age: Mention, roles: dict[str, frozenset[str]]) -> list[str]:
+    """The name keys, as written, of whoever an age is told of.
+
+    Its owner's ("Doyle, 43,"), or, for an age told of a part ("The suspect, a
+    34-year-old man"), those of the one person the run names for the part (``roles``:
+    ``role_names`` of the claims).
+    """
+    owner = age_owner(claim, age)
+    if owner is not None:
+        return [owner.value.key()] if isinstance(owner.value, NameValue) else []
+    role = age_role(claim, age)
+    return sorted(roles.get(role, ())) if role else []
 
 
 def age_owner(claim: Claim, age: Mention) -> Mention | None:
@@ -328,6 +345,7 @@ def _age_pairs(
     claims: Sequence[Claim],
     linked: set[tuple[int, int]],
     related: Callable[[str, str], bool],
+    roles: dict[str, frozenset[str]],
 ) -> list[tuple[int, int]]:
     """Claims of two sources giving one named person different ages, however unlike they read.
 
@@ -339,14 +357,13 @@ def _age_pairs(
     ages: dict[str, list[tuple[str, float, int]]] = defaultdict(list)
     for index, claim in enumerate(claims):
         for mention in claim.mentions:
-            owner = age_owner(claim, mention)
-            if owner is None or not isinstance(mention.value, AmountValue):
+            if mention.kind is not MentionKind.AGE or not isinstance(mention.value, AmountValue):
                 continue
-            if not mention.value.interval.is_point or not isinstance(owner.value, NameValue):
+            if not mention.value.interval.is_point:
                 continue
             # Not aliased: a bare surname is someone only when the sentence names them in full.
-            key = owner.value.key()
-            ages[key.rsplit(" ", 1)[-1]].append((key, mention.value.interval.lo, index))
+            for key in aged_people(claim, mention, roles):
+                ages[key.rsplit(" ", 1)[-1]].append((key, mention.value.interval.lo, index))
     pairs: list[tuple[int, int]] = []
     for told in ages.values():
         found = 0

@@ -145,7 +145,7 @@ def _match_and_compare(
     lap("match")
     progress("compare", 0, 0)
     stories = story_profiles(claims, matched.features)
-    conflicts = find_conflicts(matched.clusters, sources, matched.aliases, stories)
+    conflicts = find_conflicts(matched.clusters, sources, matched.aliases, stories, matched.roles)
     lap("compare")
     return Findings(conflicts, matched.clusters, len(claims), matched.fact_clusters)
 

@@ -49,6 +49,8 @@ class Context:
     sources: dict[str, Source]
     aliases: dict[str, str]
     stories: dict[str, Profile] = field(default_factory=dict)
+    # the person each part of the story is named as ("the suspect": Marcus Doyle)
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
     similarities: dict[tuple[str, str], float | None] = field(default_factory=dict, compare=False)
     backgrounds: dict[str, bool] = field(default_factory=dict, compare=False)
     # each cluster's links as (a, b, severity or None, score), for every rule to read

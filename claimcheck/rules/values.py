@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.clauses import HEDGE_RE
 from claimcheck.lexicon import content_key, words
-from claimcheck.match import age_at_death, age_owner, same_person
+from claimcheck.match import age_at_death, age_owner, aged_people, same_person
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -21,7 +21,6 @@ from claimcheck.model import (
     Interval,
     Mention,
     MentionKind,
-    NameValue,
     Severity,
     UnresolvedDate,
 )
@@ -586,16 +585,14 @@ def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
     for mention in claim.mentions:
         if mention.kind is not MentionKind.AGE:
             continue
-        owner = age_owner(claim, mention)
-        if owner is None or not isinstance(owner.value, NameValue):
-            continue
         if not isinstance(mention.value, AmountValue) or not mention.value.interval.is_point:
             continue
         start = max(0, mention.span.start - claim.span.start - 12)
         end = mention.span.end - claim.span.start + 16
         if _THEN.search(claim.text[start:end]) and age_at_death(claim, mention) is None:
             continue  # "died aged 91" is her age now, "left school aged 16" is not
-        found.setdefault(owner.value.key(), mention)  # as written: see same_person
+        for key in aged_people(claim, mention, context.roles):
+            found.setdefault(key, mention)  # as written: see same_person
     return found
 
 
