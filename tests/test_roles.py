@@ -103,6 +103,7 @@ def test_an_age_told_of_a_part_clashes_with_the_named_person_s(tmp_path: Path) -
     report = _scan(tmp_path, wire=WIRE, herald=HERALD)
     (explanation,) = _ages(report)
     assert sorted(re.findall(r"\d+", explanation)) == ["29", "41"]
+    assert explanation.endswith("(the gunman is Ray Carter)")  # why the part's age is his
 
 
 def test_the_same_age_told_of_the_part_is_no_clash(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from claimcheck.model import (
     UnresolvedDate,
 )
 from claimcheck.normalize.date_grammar import DAY, MONTH_ABBR, MONTH_FULL, MONTHS, WD, WEEKDAYS
+from claimcheck.roles import age_role
 from claimcheck.rules import (
     Context,
     Finding,
@@ -559,7 +560,9 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
                     severity,
                     "AGE",
                     "one person cannot be both ages: "
-                    f"{ma.value.interval.lo:g} vs {mb.value.interval.lo:g}",
+                    f"{ma.value.interval.lo:g} vs {mb.value.interval.lo:g}"
+                    + _as_part(a, ma, context)
+                    + _as_part(b, mb, context),
                     {
                         ma.value.key(): (ma.surface, [a], [ma]),
                         mb.value.key(): (mb.surface, [b], [mb]),
@@ -568,6 +571,15 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _as_part(claim: Claim, age: Mention, context: Context) -> str:
+    """How an age told of a part became a person's: " (the suspect is Marcus Doyle)"."""
+    if age_owner(claim, age) is not None:
+        return ""
+    role = age_role(claim, age)
+    named = max(context.roles.get(role, ()), key=len, default="")
+    return f" (the {role} is {named.title()})" if named else ""
 
 
 def _age_tolerance(a: Claim, b: Claim, context: Context) -> float:
