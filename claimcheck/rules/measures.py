@@ -86,10 +86,14 @@ def as_written(mention: Mention) -> Interval:
     written without decimals cover half a unit either side, so "4 percent" and
     "4.3 percent" agree while "4 percent" and "5 percent" do not. A round span of
     seconds, minutes or hours covers a tenth of itself either side: "10 minutes
-    earlier" and "nine minutes" agree, "10 minutes" and "20 minutes" do not.
+    earlier" and "nine minutes" agree, "10 minutes" and "20 minutes" do not. A small
+    vague number reaches half again past its edges.
     """
     assert isinstance(mention.value, AmountValue)
     interval = mention.value.interval
+    if _SMALL_VAGUE.match(mention.surface):
+        # "a few minutes" has soft edges: "about 10 minutes" is a wording, "30" a clash
+        return Interval(interval.lo / VAGUE_EDGE, interval.hi * VAGUE_EDGE)
     if mention.kind in _MEASURES and interval.is_point and "." not in mention.surface:
         magnitude = abs(interval.lo)
         step = 0.5
@@ -101,6 +105,11 @@ def as_written(mention: Mention) -> Interval:
                 break
         return Interval(interval.lo - step, interval.lo + step, hi_open=True)
     return interval
+
+
+# Vague words for a small number ("a few", "several"), whose edges are soft by this factor.
+_SMALL_VAGUE = re.compile(r"(?:a\s+(?:few|couple|handful)|several)\b", re.IGNORECASE)
+VAGUE_EDGE = 1.5
 
 
 def quoted_spans(claim: Claim) -> list[tuple[int, int]]:
