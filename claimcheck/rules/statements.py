@@ -99,17 +99,30 @@ _BEFORE_VERB = re.compile(
 
 
 def _two_doers(affirmed: Claim, negated: Claim, verb: str) -> bool:
-    """Each side's verb has a name right before it, and the names differ."""
-    doer_a = _doer_of(affirmed, verb, negated=False)
-    doer_b = _doer_of(negated, verb, negated=True)
+    """Each side's verb has a name right before it, and the names differ.
+
+    Or a pronoun each that cannot stand for one subject: "That turned the ball over"
+    / "he did not turn the ball over" (a play and a player), "he" / "she".
+    """
+    head_a = _words_before_verb(affirmed, verb, negated=False)
+    head_b = _words_before_verb(negated, verb, negated=True)
+    pronouns = {head[-1] for head in (head_a, head_b) if head and head[-1] in _PERSONAL}
+    if len(pronouns) == 2 and pronouns & _HE_SHE:
+        return True
+    doer_a, doer_b = _doer_of(affirmed, head_a), _doer_of(negated, head_b)
     return bool(doer_a and doer_b and doer_a != doer_b)
 
 
-def _doer_of(claim: Claim, verb: str, *, negated: bool) -> str:
-    """The name (its last word, lower-cased) right before ``verb`` in the claim's frame, or "".
+# Subject pronouns that never stand for one another's subject: a man, a woman, a thing.
+_HE_SHE = frozenset({"he", "she"})
+_PERSONAL = _HE_SHE | {"it", "that", "this"}
+
+
+def _words_before_verb(claim: Claim, verb: str, *, negated: bool) -> list[str]:
+    """The frame's words, lower-cased, before ``verb`` and what may stand between them.
 
     The frame leaves relative clauses out, so "Klitschko, who was coming off a
-    knockout of Tony Thompson, landed" gives "klitschko"; a pronoun gives "".
+    knockout of Tony Thompson, landed" gives [..., "klitschko"].
     """
     frame = claim.frame
     matches = _NEGATED_WORD.finditer(frame) if negated else WORD_RE.finditer(frame)
@@ -124,10 +137,14 @@ def _doer_of(claim: Claim, verb: str, *, negated: bool) -> str:
             at = match.start()
             break
     if at < 0:
-        return ""
+        return []
     before = frame[:at]
     gap = _BEFORE_VERB.search(before)
-    head = words(before[: gap.start()] if gap else before)
+    return [word.lower() for word in words(before[: gap.start()] if gap else before)]
+
+
+def _doer_of(claim: Claim, head: list[str]) -> str:
+    """The name (its last word) that ``head``, the words before the verb, ends with, or ""."""
     if not head or head[-1] in STOP_WORDS or (len(head) > 1 and head[-2] in _PREPOSITIONS):
         return ""  # a pronoun, or "sirens in Marlow did not sound": Marlow is not the doer
     last = head[-1]
