@@ -106,7 +106,7 @@ def _two_doers(affirmed: Claim, negated: Claim, verb: str) -> bool:
     """
     head_a = _words_before_verb(affirmed, verb, negated=False)
     head_b = _words_before_verb(negated, verb, negated=True)
-    pronouns = {head[-1] for head in (head_a, head_b) if head and head[-1] in _PERSONAL}
+    pronouns = {_pronoun(head) for head in (head_a, head_b)} - {""}
     if len(pronouns) == 2 and pronouns & _HE_SHE:
         return True
     doer_a, doer_b = _doer_of(affirmed, head_a), _doer_of(negated, head_b)
@@ -115,7 +115,20 @@ def _two_doers(affirmed: Claim, negated: Claim, verb: str) -> bool:
 
 # Subject pronouns that never stand for one another's subject: a man, a woman, a thing.
 _HE_SHE = frozenset({"he", "she"})
-_PERSONAL = _HE_SHE | {"it", "that", "this"}
+
+
+def _pronoun(head: list[str]) -> str:
+    """The subject pronoun ``head`` ends with, or "".
+
+    "he", "she", "it", or a sentence's first "that" or "this" ("That turned the ball
+    over"), not a relative "that" ("the alarm that did not sound").
+    """
+    if not head:
+        return ""
+    last = head[-1]
+    if last in _HE_SHE or last == "it" or (len(head) == 1 and last in ("that", "this")):
+        return last
+    return ""
 
 
 def _words_before_verb(claim: Claim, verb: str, *, negated: bool) -> list[str]:

@@ -529,10 +529,11 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
 
     Catches: "Gaetano Lo Presti, 52, was found dead in his cell" / "Lo Presti, 78,
     head of the clans, was found dead"; "The suspect, a 34-year-old man, ..." /
-    "Doyle, 43, was fired in August" when the run names Doyle as the suspect. Leaves alone: ages a year apart (a birthday
-    between two reports) or as far apart as the reports' dates, an age told as of
-    another time ("Vance, then 41,"), and a bare surname ("the 35-year-old Gomes" /
-    "Catherine Gomes, 61": the suspect and his mother).
+    "Doyle, 43, was fired in August" when the run names Doyle as the suspect.
+    Leaves alone: ages a year apart (a birthday between two reports) or as far apart
+    as the reports' dates, an age told as of another time ("Vance, then 41,"), and a
+    bare surname ("the 35-year-old Gomes" / "Catherine Gomes, 61": the suspect and
+    his mother).
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):
