@@ -149,9 +149,23 @@ TITLE_CASE_WORDS = 4
 
 
 def _title_case(sentence: str) -> bool:
+    """Most longer words capitalised, and none in lower case but a function word.
+
+    "Kessel Systems agreed to buy Sea Micro on Monday" is a sentence of names: a
+    title would write "Agreed".
+    """
     longer = _LONGER_WORD.findall(sentence)
     capitalised = sum(word[0].isupper() for word in longer)
-    return len(longer) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(longer)
+    if len(longer) < TITLE_CASE_WORDS or capitalised < TITLE_CASE_SHARE * len(longer):
+        return False
+    return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in longer)
+
+
+# Longer words a title leaves in lower case: prepositions and conjunctions.
+_TITLE_LOWER = frozenset(
+    "with from into onto over than that upon after about under amid near past when"
+    " while versus".split()
+)
 
 
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*")
@@ -172,7 +186,14 @@ def _untitled(sentence: str, names: frozenset[str]) -> str:
 def _sentence_start_word(sentence: str, found: Found, names: frozenset[str]) -> bool:
     surface = sentence[found.start : found.end]
     leading = sentence[: found.start].strip(" “\"'‘(")
-    return not leading and surface.isalpha() and not surface.isupper() and surface not in names
+    inner_capital = any(c.isupper() for c in surface[1:])  # "SeaMicro", "YouTube": a name
+    return (
+        not leading
+        and surface.isalpha()
+        and not surface.isupper()
+        and not inner_capital
+        and surface not in names
+    )
 
 
 def _overlaps_any(item: Found, others: list[Found]) -> bool:

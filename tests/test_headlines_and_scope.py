@@ -62,3 +62,14 @@ def test_a_headline_that_drops_was_before_placed_keeps_its_subject_a_patient() -
     claim = _claims("Pierre Thomas placed on injured reserve by the Saints\n")[0]
     thomas = next(m for m in claim.mentions if m.value.key() == "pierre thomas")
     assert not _is_agent(claim, thomas)
+
+
+def test_a_sentence_of_names_with_a_lower_case_verb_is_no_title() -> None:
+    # most longer words are capitalised, but a title would write "Agreed"
+    claim = _claims("Kessel Systems agreed to buy Sea Micro on Monday.\n")[0]
+    assert _names(claim) == {"kessel systems", "sea micro"}
+
+
+def test_a_word_with_an_inner_capital_is_a_name_at_a_sentence_start() -> None:
+    claim = _claims("SeaMicro makes small servers for data centres.\n")[0]
+    assert _names(claim) == {"seamicro"}
