@@ -99,6 +99,7 @@ def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
     """``entity_aliases`` and ``article_heads`` together, from one pass over the mentions."""
     keys: set[str] = set()
     bodies: set[tuple[str, str]] = set()  # (source, body ending in a head noun)
+    capitals: set[str] = set()  # one-word keys written in capitals: "AMD", "NYPD"
     for claim in claims:
         for m in claim.mentions:
             if m.kind in NAME_KINDS and isinstance(m.value, NameValue) and m.role != "pronoun":
@@ -106,6 +107,8 @@ def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
                 keys.add(key)
                 if m.kind is MentionKind.ORG and key[key.rfind(" ") + 1 :] in HEAD_NOUNS:
                     bodies.add((claim.source_id, key))
+                if " " not in key and _ACRONYM.fullmatch(m.surface):
+                    capitals.add(key)
     full_names: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split(" ")
@@ -123,6 +126,7 @@ def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
             target = next(iter(full_names[target]))
         if target != key:
             aliases[key] = target
+    _acronyms_and_spacing(keys, capitals, aliases)
     # "the council" is the one council its article names ("Eastbrook City Council"), if one.
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
     for source_id, key in bodies:
@@ -133,6 +137,36 @@ def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
         if len(orgs) == 1:
             heads[source_id].append((f"the {head}", next(iter(orgs))))
     return aliases, {source_id: tuple(pairs) for source_id, pairs in heads.items()}
+
+
+def _acronyms_and_spacing(keys: set[str], capitals: set[str], aliases: dict[str, str]) -> None:
+    """Alias an acronym to the one name it abbreviates, and one name spaced two ways.
+
+    "AMD" is "Advanced Micro Devices" and "NYPD" the "New York Police Department" when
+    the run names exactly one name with those initials; "SeaMicro" is "Sea Micro". Three
+    capitals at least: "AL" is no abbreviation of "Andrew Luck".
+    """
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    by_letters: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = [w for w in key.split(" ") if w not in _ACRONYM_SKIPS]
+        if len(words) >= 2:
+            by_initials["".join(w[0] for w in words)].add(key)
+        by_letters[key.replace(" ", "")].add(key)
+    for acronym in sorted(capitals):
+        named = by_initials.get(acronym, set())
+        if len(named) == 1 and acronym not in aliases:
+            full = next(iter(named))
+            aliases[acronym] = aliases.get(full, full)
+    for spellings in by_letters.values():
+        if len(spellings) > 1:
+            canonical = max(spellings, key=lambda k: (k.count(" "), k))
+            for key in spellings - {canonical}:
+                aliases.setdefault(key, aliases.get(canonical, canonical))
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,6}(?:['’]s)?")
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "de"})
 
 
 # Nouns a body is called by after it has been named: "the council", "the company".
