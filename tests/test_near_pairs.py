@@ -8,6 +8,11 @@ THRESHOLD = 0.4
 JUST_UNDER = THRESHOLD * (1 + NEAR_LINK) / 2
 
 
+def _features(name: str, *keys: str) -> Features:
+    """A claim's features: one name (or none) and its keys."""
+    return Features(frozenset({name} if name else ()), frozenset(keys))
+
+
 def _near(
     first: Features, second: Features, score: float = JUST_UNDER
 ) -> dict[tuple[int, int], float]:
@@ -17,37 +22,37 @@ def _near(
 def test_one_named_party_and_one_sum_is_compared_at_the_threshold() -> None:
     # "... finding that she stole $2,314,600 from county accounts" /
     # "Vance diverted $3.2 million in county funds"
-    stole = Features(frozenset({"gloria vance"}), frozenset({"#usd", "steal", "county", "account"}))
-    diverted = Features(frozenset({"gloria vance"}), frozenset({"#usd", "steal", "county", "fund"}))
+    stole = _features("gloria vance", "#usd", "steal", "county", "account")
+    diverted = _features("gloria vance", "#usd", "steal", "county", "fund")
     assert _near(stole, diverted) == {(0, 1): THRESHOLD}
 
 
 def test_a_sum_without_a_shared_name_is_left_alone() -> None:
-    first = Features(frozenset({"gloria vance"}), frozenset({"#usd", "steal", "county"}))
-    second = Features(frozenset({"tern point"}), frozenset({"#usd", "steal", "county"}))
+    first = _features("gloria vance", "#usd", "steal", "county")
+    second = _features("tern point", "#usd", "steal", "county")
     assert _near(first, second) == {}
 
 
 def test_a_sum_with_one_word_of_what_it_paid_for_is_left_alone() -> None:
     # a name, a dollar figure and "paid": two different payments by one company read alike
-    first = Features(frozenset({"granite ridge"}), frozenset({"#usd", "pay", "contract"}))
-    second = Features(frozenset({"granite ridge"}), frozenset({"#usd", "pay", "fine"}))
+    first = _features("granite ridge", "#usd", "pay", "contract")
+    second = _features("granite ridge", "#usd", "pay", "fine")
     assert _near(first, second) == {}
 
 
 def test_a_count_is_not_a_sum() -> None:
-    first = Features(frozenset({"kessel"}), frozenset({"#person", "kill", "flood"}))
-    second = Features(frozenset({"kessel"}), frozenset({"#person", "kill", "flood"}))
+    first = _features("kessel", "#person", "kill", "flood")
+    second = _features("kessel", "#person", "kill", "flood")
     assert _near(first, second) == {}
 
 
 def test_a_pair_far_under_the_threshold_is_left_alone() -> None:
-    first = Features(frozenset({"gloria vance"}), frozenset({"#usd", "steal", "county"}))
+    first = _features("gloria vance", "#usd", "steal", "county")
     assert _near(first, first, THRESHOLD * NEAR_LINK * 0.9) == {}
 
 
 def test_one_moment_keeps_its_own_score() -> None:
     # "The first call to 911 came at 3:12 a.m." / "made the first 911 call at 3:12 a.m."
-    first = Features(frozenset(), frozenset({"#at:03:12", "call", "guard"}))
-    second = Features(frozenset(), frozenset({"#at:03:12", "call", "driver"}))
+    first = _features("", "#at:03:12", "call", "guard")
+    second = _features("", "#at:03:12", "call", "driver")
     assert _near(first, second) == {(0, 1): JUST_UNDER}
