@@ -221,6 +221,16 @@ def possessive(claim: Claim, mention: Mention) -> bool:
 
 def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
     """Content words near a value: what it dates or counts ("a November meeting")."""
+    # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
+    return {
+        key
+        for word in _words_near(claim, mention, window)
+        if not word[0].isupper() and (key := content_key(word))
+    }
+
+
+def _words_near(claim: Claim, mention: Mention, window: int) -> list[str]:
+    """Up to ``window`` words either side of a value, within its clause, other values blanked."""
     text = list(claim.text)
     for other in claim.mentions:  # "26-year-old" is a value, not a word about the event
         if other.kind in VALUE_MENTIONS and other is not mention:
@@ -236,8 +246,51 @@ def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
     opened = list(_NEW_SUBJECT.finditer(masked, 0, offset))
     before = words(masked[opened[-1].end() if opened else 0 : offset])[-window:]
     after = words(masked[offset + len(mention.surface) :])[:window]
-    # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
-    return {key for word in before + after if not word[0].isupper() and (key := content_key(word))}
+    return before + after
+
+
+def same_step(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """The values belong to one step of a proceeding, or a claim names no step beside its value.
+
+    "In 1957 Gigante was charged with attempted murder" / "Gigante was acquitted in
+    1958 on charges of attempted murder": the charge and the verdict are two events
+    with a date each. "was charged Tuesday" / "was charged on Saturday" share the step.
+    """
+    steps_a, steps_b = _steps(a, ma), _steps(b, mb)
+    return not (steps_a and steps_b) or bool(steps_a & steps_b)
+
+
+def _steps(claim: Claim, mention: Mention) -> set[str]:
+    near = " ".join(_words_near(claim, mention, STEP_WINDOW)).lower()
+    return {step for step, pattern in _STEPS.items() if pattern.search(near)}
+
+
+STEP_WINDOW = 6
+# Steps of a criminal case, a bill, a job and a life, each its own event: the verb
+# forms only ("charged", not the noun "charges"); "tried to" is an attempt, "passed
+# away" a death.
+_STEPS = {
+    step: re.compile(rf"\b(?:{forms})\b")
+    for step, forms in {
+        "arrest": "arrested|detained|apprehended",
+        "charge": "charged|indicted",
+        "arraignment": "arraigned",
+        "plea": "pleaded|pled",
+        "trial": r"tried(?!\s+to\b)",
+        "verdict": "convicted|acquitted",
+        "sentence": "sentenced",
+        "release": "released|freed|paroled",
+        "appeal": "appealed",
+        "injury": r"injured|wounded|hospitali[sz]ed",
+        "death": r"died|killed|dead|passed\s+away",
+        "bill introduced": "introduced|proposed",
+        "bill passed": r"passed(?!\s+away)|approved|adopted",
+        "bill signed": "signed|vetoed",
+        "hiring": "hired|appointed",
+        "firing": "fired|sacked|dismissed|ousted",
+        "birth": "born",
+    }.items()
+}
 
 
 VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}

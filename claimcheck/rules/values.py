@@ -48,6 +48,7 @@ from claimcheck.rules.measures import (
     ranked_thing,
     restated,
     same_anchor,
+    same_step,
     under_negation,
 )
 
@@ -723,6 +724,7 @@ def _value_rule(
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
         and not under_negation(b, single[b.id][0])
         and (same_anchor(a, single[a.id][0], b, single[b.id][0]) or _same_frame(a, b))
+        and same_step(a, single[a.id][0], b, single[b.id][0])
         and same_owner(
             a,
             b,
