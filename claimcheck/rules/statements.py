@@ -74,6 +74,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         if denial is None:
             continue
         verb, affirmed, negated = denial
+        if _denied_of_another(affirmed, negated, verb, context):
+            continue
         if _two_doers(affirmed, negated, verb):
             continue  # "Klitschko landed 178 punches" / "Rahman didn't land a clean punch"
         findings.append(
@@ -235,14 +237,28 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
         if denied:
             return sorted(denied)[0], affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
-    negated_text = normalize_phrases(negated.text)
     modal = bool(_MODAL_WORD.search(affirmed.text))
+    negated_text = normalize_phrases(negated.text)
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
+
+
+def _denied_of_another(affirmed: Claim, negated: Claim, verb: str, context: Context) -> bool:
+    """The verb is negated only in a relative clause, of someone the affirming subject is not.
+
+    "Klitschko used his jab, scoring consistently" / "That should do it for Rahman, who
+    hasn't scored a notable win": the clause (left out of the frame) is about Rahman,
+    and the negating sentence does not name Klitschko at all. "Smith, who is not
+    leaving" still meets "Smith ... was leaving".
+    """
+    if verb in _negated_stems(negated.frame, modal=True):
+        return False  # negated in the claim's own words
+    subject = subject_key(affirmed, context)
+    return bool(subject) and subject not in context.names(negated)
 
 
 # "No one was injured" denies "two guards were injured"; "no one else" does not.
