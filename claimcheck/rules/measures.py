@@ -327,13 +327,17 @@ _SMALL_NUMBERS = (
 
 
 def other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
-    """Two claims that also disagree on another figure or date are two events.
+    """Two claims that also disagree on another figure, date or win-loss record are two events.
 
     "a 5.6 quake on Sunday" / "a 6.1 quake in September": not one quake dated twice;
-    nor is a quake at 7:30 a.m. the one at 9:30 a.m.
+    nor is a quake at 7:30 a.m. the one at 9:30 a.m., nor the 32-year-old "Klitschko
+    (52-3)" the 36-year-old who "improved his record to 58-3".
     """
     if ma.kind is not MentionKind.DATE and disjoint_event_dates(a, b, ma, mb):
         return True
+    records_a, records_b = _records(a.text), _records(b.text)
+    if records_a and records_b and not records_a & records_b:
+        return True  # "Klitschko (52-3)" / "improved his record to 58-3": two fights
     times_a = [m.value.interval for m in a.mentions if isinstance(m.value, TimeValue)]
     times_b = [m.value.interval for m in b.mentions if isinstance(m.value, TimeValue)]
     if times_a and times_b and not any(x.overlaps(y) for x in times_a for y in times_b):
@@ -355,6 +359,16 @@ def other_values_differ(a: Claim, b: Claim, ma: Mention, mb: Mention) -> bool:
 
 
 _VOTES = frozenset({"votes for", "votes against"})
+# A win-loss record, which changes with every game or fight: "Creighton (25-7)", "his record
+# to 58-3", "improved to 10-0".
+_RECORD = re.compile(
+    r"(?:\(|\brecord\s+(?:of|to|at)\s+|\b(?:improved|fell|dropped|moved)\s+to\s+)"
+    r"(\d{1,3}-\d{1,3}(?:-\d{1,3})?)\b"
+)
+
+
+def _records(text: str) -> set[str]:
+    return set(_RECORD.findall(text))
 
 
 def same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
