@@ -130,8 +130,8 @@ def _same_action(a: Claim, b: Claim, doer_a: Mention, doer_b: Mention) -> bool:
     The words that describe each doer ("taxi driver Ahmed Rahimi", "a security
     guard, Daniel Osei") say who, not what was done.
     """
-    action_a = _doer_action(a, doer_a) - _descriptor_keys(a, doer_a)
-    action_b = _doer_action(b, doer_b) - _descriptor_keys(b, doer_b)
+    action_a = _doer_action(a, doer_a) - _descriptor_keys(a, doer_a) - _described_as(a, doer_a)
+    action_b = _doer_action(b, doer_b) - _descriptor_keys(b, doer_b) - _described_as(b, doer_b)
     shared = action_a & action_b
     if len(shared) < 2:
         return False
@@ -153,6 +153,28 @@ def _descriptor_keys(claim: Claim, doer: Mention) -> set[str]:
             break
         found.append(word)
     return {key for word in found if (key := content_key(word))}
+
+
+# What a name is, not what it did: "EDS is the world leader in IT services", "IBM, the
+# leader in outsourcing, will feel the pressure".
+_DESCRIBED = re.compile(
+    r"(?:\s*,\s+|\s+(?:is|was|are|were|remains|remained|became|becomes)\s+)"
+    r"(?:the|a|an|one\s+of\s+the)\s+([^,;.]*)",
+    re.IGNORECASE,
+)
+
+
+def _described_as(claim: Claim, doer: Mention) -> set[str]:
+    """Content keys of what the claim says the doer is: a copula's or an apposition's noun phrase.
+
+    Being the leader of a market is no act: "EDS is the world leader in outsourced IT
+    services" / "IBM, the leader in the global services and outsourcing business, will
+    feel the pressure" credit nothing to two actors.
+    """
+    match = _DESCRIBED.match(claim.text, doer.span.end - claim.span.start)
+    if match is None:
+        return set()
+    return {key for word in words(match.group(1)) if (key := content_key(word))}
 
 
 def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
