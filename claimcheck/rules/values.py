@@ -277,19 +277,31 @@ def _same_possession(a: Claim, b: Claim) -> bool:
     Sunday's playoff game" / "Jackson, arrested Jan. 6" do not.
     """
     for one, other in ((a, b), (b, a)):
-        owned = _dated_thing(one)
-        if owned and not owned & {content_key(w) for w in words(other.text)}:
+        thing = _dated_thing(one)
+        if not thing:
+            continue
+        owned = {key for word in thing if (key := content_key(word))}
+        other_words = {word.lower() for word in words(other.text)}
+        if not owned & {content_key(word) for word in other_words}:
             return False
+        if (set(thing) & _ORDINAL_WORDS) - other_words:
+            return False  # "Friday's second semifinal" is not "a semifinal on Saturday"
     return True
 
 
-def _dated_thing(claim: Claim) -> frozenset[str]:
-    """Content keys of the three words after a possessive date ("Sunday's cup final")."""
+# An ordinal picks one of several things: "Friday's second semifinal".
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
+
+
+def _dated_thing(claim: Claim) -> list[str]:
+    """The three words, lower-cased, after a possessive date ("Sunday's cup final")."""
     for mention in claim.mentions:
         if mention.kind is MentionKind.DATE and mention.role == "" and possessive(claim, mention):
             following = words(claim.text[mention.span.end - claim.span.start + 2 :])[:3]
-            return frozenset(k for w in following if (k := content_key(w)))
-    return frozenset()
+            return [word.lower() for word in following]
+    return []
 
 
 def _the_date(claim: Claim) -> Mention | None:
