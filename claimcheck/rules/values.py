@@ -429,7 +429,11 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
             ]
 
         def comparable(a: Claim, b: Claim, values_of: ValuesOf = values_of) -> bool:
-            return _same_whole(a, b) and _same_scope(a, values_of(a)[0][0], b, values_of(b)[0][0])
+            return (
+                _same_whole(a, b)
+                and _same_pick(a, b)
+                and _same_scope(a, values_of(a)[0][0], b, values_of(b)[0][0])
+            )
 
         findings.extend(
             _value_rule(
@@ -467,6 +471,38 @@ def _same_whole(a: Claim, b: Claim) -> bool:
     in cash" / "will pay $334 million in cash and stock").
     """
     return _part_owner(a.text) == _part_owner(b.text) and _paid_in(a.text) == _paid_in(b.text)
+
+
+def _same_pick(a: Claim, b: Claim) -> bool:
+    """Neither claim's subject picks one of several things the other does not pick.
+
+    "The other model costs $2499" / "The higher end model costs $2799": two models;
+    "the younger brother, 34," is not "the older brother". A subject plainly named
+    ("The model costs $2799") picks nothing.
+    """
+    for one, other in ((a, b), (b, a)):
+        picked = _subject_words(one.text) & _PICKING
+        if picked - {word.lower() for word in words(other.text)}:
+            return False
+    return True
+
+
+# Words that single out one of several things of a kind.
+_PICKING = frozenset(
+    """other another first second third fourth fifth last higher lower older younger elder
+    larger smaller bigger cheaper pricier base high-end low-end entry-level top""".split()
+)
+# A sentence's subject noun phrase: a determiner and up to four words before its verb.
+_SUBJECT = re.compile(
+    r"\s*(?:the|a|an|its|their|his|her)\s+((?:[\w-]+\s+){0,4}?)"
+    r"(?=(?:is|was|are|were|costs?|has|have|had|will|would|sells?|starts?|comes?|\w+ed)\b)",
+    re.IGNORECASE,
+)
+
+
+def _subject_words(text: str) -> set[str]:
+    match = _SUBJECT.match(text)
+    return {word.lower() for word in words(match.group(1))} if match else set()
 
 
 # The span a figure is totalled over: "205 yards in the game" / "4,051 yards in a season".
