@@ -828,7 +828,7 @@ def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -
             return _HIGHER_TOTAL  # "so far", "to date": the figure is still counting
         if _PRELIMINARY.search(a.text) or _PRELIMINARY.search(b.text):
             return "one figure is preliminary; a revised one can differ"
-        if not (set(a.predicates) | set(b.predicates)) & _RUNNING_TOTALS and not any(
+        if not (_tolls(a) or _tolls(b)) and not any(
             isinstance(m.value, AmountValue) and counted_key(m.value.counted) in _RUNNING_TOTALS
             for m in (*a.mentions, *b.mentions)
         ):
@@ -841,6 +841,18 @@ def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -
 
 
 _HIGHER_TOTAL = "a later report gives a higher running total; both can be true at their time"
+# What someone is accused of is a charge, not a tally: "the five men accused of killing
+# Zurana Horton" counts the accused, and that count does not run up like a toll.
+_CHARGED_WITH = re.compile(
+    r"\b(?:accused|charged|suspected|convicted|acquitted|indicted)\s+(?:of|with|in)\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def _tolls(claim: Claim) -> set[str]:
+    """The claim's words that name a running total, outside what someone is charged with."""
+    text = _CHARGED_WITH.sub(" ", claim.text)
+    return {key for word in words(text) if (key := content_key(word))} & _RUNNING_TOTALS
 
 
 def _sides(
