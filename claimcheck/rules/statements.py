@@ -76,6 +76,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         verb, affirmed, negated = denial
         if _denied_of_another(affirmed, negated, verb, context):
             continue
+        if _EXCEPTION.search(affirmed.text):
+            continue  # "the only time in 50 years that Page allowed her photograph to be taken"
         if _two_doers(affirmed, negated, verb):
             continue  # "Klitschko landed 178 punches" / "Rahman didn't land a clean punch"
         findings.append(
@@ -245,6 +247,16 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
             if others or _shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
+
+
+# An act told as the exception to a rule says the rule holds otherwise: "It was the only time
+# in the past 50 years that Page allowed her photograph to be taken" agrees with "She didn't
+# allow her photo to be taken".
+_EXCEPTION = re.compile(
+    r"\b(?:the|its|their|his|her)\s+only\s+(?:time|occasion)\b|\bonly\s+once\b"
+    r"|\bthe\s+one\s+time\b|\bthe\s+first\s+time\s+in\s+(?:\w+\s+)?(?:years|decades|months)\b",
+    re.IGNORECASE,
+)
 
 
 def _denied_of_another(affirmed: Claim, negated: Claim, verb: str, context: Context) -> bool:
