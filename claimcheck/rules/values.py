@@ -429,10 +429,12 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
             ]
 
         def comparable(a: Claim, b: Claim, values_of: ValuesOf = values_of) -> bool:
+            ma, mb = values_of(a)[0][0], values_of(b)[0][0]
             return (
                 _same_whole(a, b)
                 and _same_pick(a, b)
-                and _same_scope(a, values_of(a)[0][0], b, values_of(b)[0][0])
+                and _same_scope(a, ma, b, mb)
+                and _closing(a, ma) == _closing(b, mb)
             )
 
         findings.extend(
@@ -471,6 +473,25 @@ def _same_whole(a: Claim, b: Claim) -> bool:
     in cash" / "will pay $334 million in cash and stock").
     """
     return _part_owner(a.text) == _part_owner(b.text) and _paid_in(a.text) == _paid_in(b.text)
+
+
+# A market's figure at the close, not a move during the day: "closed down 3.9 percent",
+# "ended the day at $41.20".
+_CLOSE = re.compile(
+    r"\b(?:closed|ended|finished|settled)\s+(?:the\s+(?:day|session)\s+)?"
+    r"(?:(?:up|down|higher|lower|at)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _closing(claim: Claim, mention: Mention) -> bool:
+    """The figure is a closing one: "Greek stocks closed down 3.9 percent".
+
+    Against a move told without the close ("Greek stocks plunged 5.4 per cent") it may
+    be the day's end of the same fall, not another figure for it.
+    """
+    start = mention.span.start - claim.span.start
+    return _CLOSE.search(claim.text[max(0, start - 40) : start]) is not None
 
 
 def _same_pick(a: Claim, b: Claim) -> bool:
