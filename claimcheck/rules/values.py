@@ -435,6 +435,7 @@ def check_numbers(cluster: Cluster, context: Context) -> list[Finding]:
                 and _same_pick(a, b)
                 and _same_scope(a, ma, b, mb)
                 and _closing(a, ma) == _closing(b, mb)
+                and not (_weather(a, ma) and _weather(b, mb))
             )
 
         findings.extend(
@@ -492,6 +493,24 @@ def _closing(claim: Claim, mention: Mention) -> bool:
     """
     start = mention.span.start - claim.span.start
     return _CLOSE.search(claim.text[max(0, start - 40) : start]) is not None
+
+
+_WEATHER = re.compile(
+    r"\b(?:temperatures?|weather|wind\s*chill|below\s+zero|degrees?\s+outside)\b", re.I
+)
+
+
+def _weather(claim: Claim, mention: Mention) -> bool:
+    """The figure is a temperature of the air, which changes by the hour.
+
+    "fought the blaze in temperatures of minus 17 degrees" / "in minus-20 degree
+    temperatures" over an eight-hour fire are two readings, not two values of one fact.
+    """
+    return (
+        isinstance(mention.value, AmountValue)
+        and mention.value.unit.startswith("deg")
+        and _WEATHER.search(claim.text) is not None
+    )
 
 
 def _same_pick(a: Claim, b: Claim) -> bool:
