@@ -37,16 +37,17 @@ TOPICS = ("1", "3", "8", "31")
 PER_KIND = 8
 SEED = 13
 
-# Measured on these topics at commit a234786 (2026-11-22); see the module docstring.
+# Set at commit a234786 (2026-11-22), tightened where the slice has improved since;
+# "today" is commit 8827b7a (2026-11-23). See the module docstring.
 # 12/50 = 0.24 at c9285a5+: one earlier "find" was an antonym false alarm ("skipping out
 # on entering" / "left") that happened to cite a planted sentence.
-MIN_RECALL_ALL = 0.22
-MIN_RECALL_VALUES = 0.33  # date, number and negation together; today 10/24 = 0.42
-MIN_RECALL_NEGATION = 0.50  # today 5/8
-MIN_PRECISION_NEW = 0.60  # new contradictions on the injected copies citing a plant; today 0.78
-MAX_CONTRADICTIONS_PER_100 = 30.0  # clean articles; today 19.4 (20 on 103 articles)
+MIN_RECALL_ALL = 0.22  # today 13/50 = 0.26
+MIN_RECALL_VALUES = 0.33  # date, number and negation together; today 8/24 = 0.33
+MIN_RECALL_NEGATION = 0.50  # today 4/8
+MIN_PRECISION_NEW = 0.60  # new contradictions on the injected copies citing a plant; today 0.95
+MAX_CONTRADICTIONS_PER_100 = 12.0  # clean articles; today 1.9 (2 on 103 articles; 20 at a234786)
 MAX_CROSS_EVENT_PER_100 = 5.0  # between the two events of a topic, false by construction; today 0
-MIN_B_CUBED_F1 = 0.55  # claims against gold event clusters; today 0.61
+MIN_B_CUBED_F1 = 0.55  # claims against gold event clusters; today 0.607
 
 
 @dataclass(frozen=True)
