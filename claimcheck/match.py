@@ -609,10 +609,12 @@ def pair_score(a: Claim, b: Claim, fa: Features, fb: Features, idf: dict[str, fl
     shared = keys_a & keys_b
     if not shared:
         return 0.0
-    weight_a = sum(idf[k] for k in keys_a)
-    weight_b = sum(idf[k] for k in keys_b)
+    # math.fsum: a set's order changes with the interpreter's string hashing, and a plain
+    # sum's last bit with it; near-tied scores would then cluster differently run to run.
+    weight_a = math.fsum(idf[k] for k in keys_a)
+    weight_b = math.fsum(idf[k] for k in keys_b)
     text = fuzz.token_set_ratio(a.frame, b.frame) / 100.0
-    return _combine(sum(idf[k] for k in shared), weight_a, weight_b, text)
+    return _combine(math.fsum(idf[k] for k in shared), weight_a, weight_b, text)
 
 
 # Weights of the pair score; chosen on tests/data/sets and checked on ECB+ (bench/).
@@ -652,7 +654,7 @@ def pair_scores(
     weight: dict[int, float] = {}
     for index in {k for pair in pairs for k in pair}:
         keys[index] = features[index].keys
-        weight[index] = sum(idf[k] for k in keys[index])
+        weight[index] = math.fsum(idf[k] for k in keys[index])
     idf_of = idf.__getitem__
     scores: list[float] = []
     for n, (i, j) in enumerate(pairs):
@@ -660,8 +662,8 @@ def pair_scores(
         if not shared:
             scores.append(0.0)
             continue
-        # sum(map(...)) adds in the same order as pair_score's generator, only faster.
-        scores.append(_combine(sum(map(idf_of, shared)), weight[i], weight[j], text[n]))
+        # fsum(map(...)): the same exactly rounded sum as pair_score's, only faster.
+        scores.append(_combine(math.fsum(map(idf_of, shared)), weight[i], weight[j], text[n]))
     return scores
 
 

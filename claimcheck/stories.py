@@ -44,6 +44,7 @@ def story_profiles(claims: Sequence[Claim], features: Sequence[Features]) -> dic
 def similarity(first: Profile, second: Profile) -> float:
     """Weighted Jaccard of two profiles, 0 (nothing shared) to 1 (the same)."""
     shared = first.keys() & second.keys()
-    overlap = sum(min(first[k], second[k]) for k in shared)
-    union = sum(first.values()) + sum(second.values()) - overlap
+    # fsum: exactly rounded whatever order the set of shared keys comes in
+    overlap = math.fsum(min(first[k], second[k]) for k in shared)
+    union = math.fsum(first.values()) + math.fsum(second.values()) - overlap
     return overlap / union if union else 0.0

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
 import random
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,3 +115,46 @@ def test_batch_scores_equal_pair_score_to_the_last_bit(
 
 def test_batch_scores_of_no_pairs() -> None:
     assert pair_scores([], [], [], {}) == []
+
+
+# The score of two claims whose keys carry weights that do not add up the same way in every
+# order ((0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)); printed to the last bit.
+_SCORE_SCRIPT = """
+from claimcheck.match import Features, pair_score, pair_scores
+from claimcheck.model import Claim, Polarity, Span
+
+words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+idf = {w: 0.1 * (n + 1) for n, w in enumerate(words)}
+idf.update({"@" + w: v for w, v in idf.items()})
+first = Features(frozenset(words[:3]), frozenset(words[:6]))
+second = Features(frozenset(words[1:4]), frozenset(words[:7]))
+claim = Claim("a#1", Span("a", 0, 1), Span("a", 0, 1), "x", (), Polarity.AFFIRMED, "", False, "x")
+other = Claim("b#1", Span("b", 0, 1), Span("b", 0, 1), "x", (), Polarity.AFFIRMED, "", False, "x")
+print(repr(pair_score(claim, other, first, second, idf)))
+print(repr(pair_scores([claim, other], [first, second], [(0, 1)], idf)[0]))
+from claimcheck.stories import similarity
+one, two = ({w: idf[w] for w in words[:3] + [last]} for last in ("golf", "hotel"))
+print(repr(similarity(one, two)))
+"""
+
+
+def test_scores_do_not_depend_on_string_hashing() -> None:
+    """Sets of keys come in an order that changes with PYTHONHASHSEED; the scores must not.
+
+    A last-bit difference between two runs breaks near ties in clustering differently, so
+    one folder's report would change from run to run (seen on copies of one article).
+    """
+    outputs = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        result = subprocess.run(
+            [sys.executable, "-c", _SCORE_SCRIPT],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        first, second, story = result.stdout.split()
+        assert first == second  # the batch and the per-pair score agree to the last bit
+        outputs.add((first, story))
+    assert len(outputs) == 1, outputs
