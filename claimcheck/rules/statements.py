@@ -305,6 +305,8 @@ _MODAL_NEGATION = re.compile(
 )
 # "didn't take their first lead until Ratliff intercepted": they took it, later.
 _UNTIL = re.compile(r"[^,;.]{0,80}?\b(?:until|till)\b", re.IGNORECASE)
+# "never hit fewer than 26 homers" sets a bound on a count; it denies no hitting.
+_BOUND = re.compile(r"\s+(?:fewer|less|more)\s+than\b", re.IGNORECASE)
 _MODAL_WORD = re.compile(r"\b(?:will|would|could|should|might|must)\b", re.IGNORECASE)
 _PLEA = re.compile(r"\bple(?:a|e)d(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
 
@@ -314,7 +316,7 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
     """Stems of the words right after a negation: "did not sound" -> "sound".
 
     A plea of not guilty is an act in court, not a denial: it negates nothing; nor
-    does "not ... until", which says when.
+    does "not ... until", which says when, nor "never hit fewer than 26", a bound.
     "would not" and "not immediately" forecast or delay; they deny only a claim that
     is itself a forecast (``modal``).
     """
@@ -324,6 +326,7 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
         for m in _NEGATED_WORD.finditer(text)
         if (modal or not _MODAL_NEGATION.search(text[max(0, m.start() - 30) : m.end() + 12]))
         and not _UNTIL.match(text, m.end())
+        and not _BOUND.match(text, m.end())
     )
     return frozenset(
         stem(word)
