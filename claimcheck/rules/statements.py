@@ -604,7 +604,8 @@ _NUMBER_WORDS = (
 )
 _NOT_THE_EVENT = re.compile(
     r"\b(?:the|its|their|his|her|this|that)\s+(end|start|beginning|close|finish|opening)\s+of\b"
-    rf"|\b(won|wins|win|lost|loses|lose)\s+(?:\d|<number>|(?:{_NUMBER_WORDS})\b)",
+    rf"|\b(won|wins|win|lost|loses|lose)\s+(?:\d|<number>|(?:{_NUMBER_WORDS})\b)"
+    r"|\b(end|finish|start|starting)\s+(?:zone|line|lines)\b",  # a place on a field or course
     re.IGNORECASE,
 )
 # "If" with a past perfect: what did not happen ("that would have exempted" is a clause's
@@ -629,7 +630,7 @@ def _predicate_words(frame: str) -> dict[str, str]:
     modifiers |= {
         word for m in _BEFORE_TO.finditer(text) if (word := m.group(1).lower()) in _FRAMING_VERBS
     }
-    modifiers |= {(m.group(1) or m.group(2)).lower() for m in _NOT_THE_EVENT.finditer(text)}
+    modifiers |= {next(g for g in m.groups() if g).lower() for m in _NOT_THE_EVENT.finditer(text)}
     keys: dict[str, str] = {}
     tokens = words(text)
     for index, word in enumerate(tokens):
