@@ -122,15 +122,38 @@ def quoted_spans(claim: Claim) -> list[tuple[int, int]]:
 
 
 def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
-    """The claim's own dates, outside quotations ("how many kids will you kill today")."""
-    quoted = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
+    """The claim's own dates, outside quotations ("how many kids will you kill today").
+
+    Nor inside an apposition that describes a name: "Pierre Thomas, the Saints' leading
+    rusher in 2009, was put on injured reserve" dates his best season, not the move.
+    """
+    aside = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
+    aside += _appositions(claim)
     return [
         (m, m.value.interval)
         for m in claim.mentions
         if m.kind is MentionKind.DATE
         and isinstance(m.value, DateValue)
         and m.role == ""
-        and not any(start <= m.span.start < end for start, end in quoted)
+        and not any(start <= m.span.start < end for start, end in aside)
+    ]
+
+
+# ", the Saints' leading rusher in 2009," after a name: what the name is.
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;()]{3,80}?,")
+
+
+def _appositions(claim: Claim) -> list[tuple[int, int]]:
+    """Absolute spans of the appositions that stand right after a name of the claim."""
+    name_ends = {
+        m.span.end - claim.span.start
+        for m in claim.mentions
+        if m.kind in (MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR)
+    }
+    return [
+        (claim.span.start + match.start(), claim.span.start + match.end())
+        for match in _APPOSITION.finditer(claim.text)
+        if match.start() in name_ends
     ]
 
 
