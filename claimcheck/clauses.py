@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from claimcheck.normalize.quotes import OBJECT_SPEECH_VERBS, PURE_SPEECH_VERBS, SPEECH_VERBS
 
 NEGATION_RE = re.compile(
-    r"\b(?<!plead )(?<!pleads )(?<!pleaded )(?<!pled )"  # a plea of "not guilty" is an act
-    r"(?:not|never|no longer|neither|nor|cannot|n't)\b"
+    # a plea of "not guilty" is an act, and "not only ... but" affirms
+    r"\b(?<!plead )(?<!pleads )(?<!pleaded )(?<!pled )"
+    r"(?:not(?!\s+(?:only|merely)\b)|never|no longer|neither|nor|cannot|n't)\b"
     r"|n[’']t\b"
     # scraped copy that lost its apostrophes: "cant", "didnt", "wasnt"
     r"|\b(?:cant|wont|dont|doesnt|didnt|isnt|wasnt|arent|werent|couldnt|wouldnt|shouldnt"

@@ -277,7 +277,8 @@ def _denied_of_another(affirmed: Claim, negated: Claim, verb: str, context: Cont
 _NO_ONE_WAS_PATTERN = r"\b(?:no\s+one|nobody)\s+(?:was|were|is|has\s+been|had\s+been)\s+([a-z]+)"
 _NO_ONE_WAS = re.compile(_NO_ONE_WAS_PATTERN, re.IGNORECASE)
 _NEGATED_WORD = re.compile(
-    r"\b(?:not|never|no longer|n't|refused to|refusing to|declined to|failed to)\s+"
+    r"\b(?:not(?!\s+(?:only|merely)\b)|never|no longer|n't|refused to|refusing to|declined to"
+    r"|failed to)\s+"
     r"(?:(?:\w+ly|ever|yet|even|be|been|have|had|to|need\s+to|needs\s+to|have\s+to)\s+)*"
     r"(?P<word>[a-z]+)"
     r"|n[’']t\s+(?:(?:\w+ly|ever|yet|even|be|been|have|need\s+to|have\s+to)\s+)*"
