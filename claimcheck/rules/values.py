@@ -81,7 +81,12 @@ _RUNNING_TOTALS = frozenset(
         "homeless",
     ]
 )
-_RUNNING = re.compile(r"\b(?:so far|to date|thus far|as of now|so far this)\b", re.IGNORECASE)
+_RUNNING = re.compile(
+    r"\b(?:so far|to date|thus far|as of now|so far this)\b"
+    # time elapsed up to the report: "after eight days of the worst riots"
+    r"|\bafter\s+\S+\s+(?:straight\s+|consecutive\s+|more\s+)?(?:days|weeks|months|nights|hours)\s+of\b",
+    re.IGNORECASE,
+)
 _PRELIMINARY = re.compile(
     r"\b(?:preliminary|initially|originally|first estimated|early estimates?)\b", re.IGNORECASE
 )
