@@ -239,8 +239,8 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
         if denied:
             return sorted(denied)[0], affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
-    modal = bool(_MODAL_WORD.search(affirmed.text))
     negated_text = normalize_phrases(negated.text)
+    modal = bool(_MODAL_WORD.search(affirmed.text))
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}

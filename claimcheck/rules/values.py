@@ -889,15 +889,15 @@ _HIGHER_TOTAL = "a later report gives a higher running total; both can be true a
 # What someone is accused of is a charge, not a tally: "the five men accused of killing
 # Zurana Horton" counts the accused, and that count does not run up like a toll.
 _CHARGED_WITH = re.compile(
-    r"\b(?:accused|charged|suspected|convicted|acquitted|indicted)\s+(?:of|with|in)\s+\w+",
+    r"\b(?:accused|charged|suspected|convicted|acquitted|indicted)\s+(?:of|with|in)\s+(\w+)",
     re.IGNORECASE,
 )
 
 
 def _tolls(claim: Claim) -> set[str]:
-    """The claim's words that name a running total, outside what someone is charged with."""
-    text = _CHARGED_WITH.sub(" ", claim.text)
-    return {key for word in words(text) if (key := content_key(word))} & _RUNNING_TOTALS
+    """The claim's predicates that name a running total, but not what someone is charged with."""
+    charged = {content_key(word) for word in _CHARGED_WITH.findall(claim.text)}
+    return (set(claim.predicates) & _RUNNING_TOTALS) - charged
 
 
 def _sides(
