@@ -635,9 +635,7 @@ def _predicate_words(frame: str) -> dict[str, str]:
     keys: dict[str, str] = {}
     tokens = words(text)
     for index, word in enumerate(tokens):
-        if word.lower() in modifiers or (
-            word[0].isupper() and not _opening_participle(tokens, index)
-        ):
+        if word.lower() in modifiers or (word[0].isupper() and not _opening_word(tokens, index)):
             continue
         if word.endswith("ing") and index and tokens[index - 1].lower() in _GERUND_LEADS:
             continue  # "after skipping out on entering a facility": she did not enter
@@ -645,20 +643,17 @@ def _predicate_words(frame: str) -> dict[str, str]:
     return keys
 
 
-def _opening_participle(tokens: list[str], index: int) -> bool:
-    """The claim opens with a participle, capitalised only as its first word.
+def _opening_word(tokens: list[str], index: int) -> bool:
+    """The claim opens with a participle or a lexicon word, capitalised only as the first.
 
     "Arrested by the CHP on suspicion of drunken driving, he was booked into county jail
-    and later released": the claim holds both "arrested" and "released".
+    and later released": the claim holds both "arrested" and "released". "Minor fire at
+    Waitrose": a minor fire, not a man named Minor.
     """
     word = tokens[index]
-    return (
-        index == 0
-        and len(word) > 5
-        and word.endswith("ed")
-        and len(tokens) > 1
-        and tokens[1].islower()
-    )
+    if index != 0 or len(tokens) < 2 or not tokens[1].islower():
+        return False
+    return (len(word) > 5 and word.endswith("ed")) or _key(word.lower()) in antonyms()
 
 
 def _near_shared_name(claim: Claim, word: str, other: Claim, context: Context) -> bool:
