@@ -127,15 +127,19 @@ def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
     Nor inside an apposition that describes a name: "Pierre Thomas, the Saints' leading
     rusher in 2009, was put on injured reserve" dates his best season, not the move.
     """
+    dates = [
+        m
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
+    ]
+    if not dates:
+        return []  # most claims: read no further
     aside = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
     aside += _appositions(claim)
     return [
         (m, m.value.interval)
-        for m in claim.mentions
-        if m.kind is MentionKind.DATE
-        and isinstance(m.value, DateValue)
-        and m.role == ""
-        and not any(start <= m.span.start < end for start, end in aside)
+        for m in dates
+        if not any(start <= m.span.start < end for start, end in aside)
     ]
 
 
