@@ -128,7 +128,7 @@ def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
     rusher in 2009, was put on injured reserve" dates his best season, not the move.
     """
     dates = [
-        m
+        (m, m.value.interval)
         for m in claim.mentions
         if m.kind is MentionKind.DATE and isinstance(m.value, DateValue) and m.role == ""
     ]
@@ -137,8 +137,8 @@ def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
     aside = [(m.span.start, m.span.end) for m in claim.mentions if m.kind is MentionKind.QUOTE]
     aside += _appositions(claim)
     return [
-        (m, m.value.interval)
-        for m in dates
+        (m, interval)
+        for m, interval in dates
         if not any(start <= m.span.start < end for start, end in aside)
     ]
 
