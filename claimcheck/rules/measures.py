@@ -289,35 +289,37 @@ def same_step(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
 
 def _steps(claim: Claim, mention: Mention) -> set[str]:
     near = " ".join(_words_near(claim, mention, STEP_WINDOW)).lower()
-    return {step for step, pattern in _STEPS.items() if pattern.search(near)}
+    return {str(match.lastgroup) for match in _STEPS.finditer(near)}
 
 
 STEP_WINDOW = 6
 # Steps of a criminal case, a bill, a job and a life, each its own event: the verb
 # forms only ("charged", not the noun "charges"); "tried to" is an attempt, "passed
 # away" a death.
-_STEPS = {
-    step: re.compile(rf"\b(?:{forms})\b")
-    for step, forms in {
-        "arrest": "arrested|detained|apprehended",
-        "charge": "charged|indicted",
-        "arraignment": "arraigned",
-        "plea": "pleaded|pled",
-        "trial": r"tried(?!\s+to\b)",
-        "verdict": "convicted|acquitted",
-        "sentence": "sentenced",
-        "release": "released|freed|paroled",
-        "appeal": "appealed",
-        "injury": r"injured|wounded|hospitali[sz]ed",
-        "death": r"died|killed|dead|passed\s+away",
-        "bill introduced": "introduced|proposed",
-        "bill passed": r"passed(?!\s+away)|approved|adopted",
-        "bill signed": "signed|vetoed",
-        "hiring": "hired|appointed",
-        "firing": "fired|sacked|dismissed|ousted",
-        "birth": "born",
-    }.items()
-}
+_STEPS = re.compile(
+    "|".join(
+        rf"\b(?P<{step}>{forms})\b"
+        for step, forms in {
+            "arrest": "arrested|detained|apprehended",
+            "charge": "charged|indicted",
+            "arraignment": "arraigned",
+            "plea": "pleaded|pled",
+            "trial": r"tried(?!\s+to\b)",
+            "verdict": "convicted|acquitted",
+            "sentence": "sentenced",
+            "release": "released|freed|paroled",
+            "appeal": "appealed",
+            "injury": r"injured|wounded|hospitali[sz]ed",
+            "death": r"died|killed|dead|passed\s+away",
+            "bill_introduced": "introduced|proposed",
+            "bill_passed": r"passed(?!\s+away)|approved|adopted",
+            "bill_signed": "signed|vetoed",
+            "hiring": "hired|appointed",
+            "firing": "fired|sacked|dismissed|ousted",
+            "birth": "born",
+        }.items()
+    )
+)
 
 
 VALUE_MENTIONS = AMOUNT_KINDS | {MentionKind.DATE, MentionKind.TIME}
