@@ -144,21 +144,23 @@ def event_dates(claim: Claim) -> list[tuple[Mention, Interval]]:
 
 
 # ", the Saints' leading rusher in 2009," after a name: what the name is.
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;()]{3,80}?,")
+_APPOSITION = re.compile(r",\s+(?:the|an?|one\s+of\s+the)\s+([^,;()]{3,80}?),")
+
+
+def apposition_after(claim: Claim, name: Mention) -> re.Match[str] | None:
+    """The apposition right after a name of the claim; group 1 is what it says the name is."""
+    return _APPOSITION.match(claim.text, name.span.end - claim.span.start)
 
 
 def _appositions(claim: Claim) -> list[tuple[int, int]]:
     """Absolute spans of the appositions that stand right after a name of the claim."""
-    name_ends = {
-        m.span.end - claim.span.start
-        for m in claim.mentions
-        if m.kind in (MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR)
-    }
-    return [
-        (claim.span.start + match.start(), claim.span.start + match.end())
-        for match in _APPOSITION.finditer(claim.text)
-        if match.start() in name_ends
-    ]
+    spans = []
+    for mention in claim.mentions:
+        if mention.kind in (MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR):
+            found = apposition_after(claim, mention)
+            if found is not None:
+                spans.append((claim.span.start + found.start(), claim.span.start + found.end()))
+    return spans
 
 
 def disjoint_event_dates(

@@ -20,6 +20,7 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.numbers import find_amounts
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, linked_pairs
+from claimcheck.rules.measures import apposition_after
 
 # Quotes this alike are one remark worded two ways; below it, two different remarks.
 SAME_REMARK = 70
@@ -155,11 +156,11 @@ def _descriptor_keys(claim: Claim, doer: Mention) -> set[str]:
     return {key for word in found if (key := content_key(word))}
 
 
-# What a name is, not what it did: "EDS is the world leader in IT services", "IBM, the
-# leader in outsourcing, will feel the pressure".
-_DESCRIBED = re.compile(
-    r"(?:\s*,\s+|\s+(?:is|was|are|were|remains|remained|became|becomes)\s+)"
-    r"(?:the|a|an|one\s+of\s+the)\s+([^,;.]*)",
+# What a name is, not what it did: "EDS is the world leader in IT services" (and the
+# apposition of measures.apposition_after: "IBM, the leader in outsourcing, will ...").
+_COPULA = re.compile(
+    r"\s+(?:is|was|are|were|remains|remained|became|becomes)\s+(?:the|an?|one\s+of\s+the)\s+"
+    r"([^,;.]*)",
     re.IGNORECASE,
 )
 
@@ -171,7 +172,9 @@ def _described_as(claim: Claim, doer: Mention) -> set[str]:
     services" / "IBM, the leader in the global services and outsourcing business, will
     feel the pressure" credit nothing to two actors.
     """
-    match = _DESCRIBED.match(claim.text, doer.span.end - claim.span.start)
+    match = _COPULA.match(claim.text, doer.span.end - claim.span.start) or apposition_after(
+        claim, doer
+    )
     if match is None:
         return set()
     return {key for word in words(match.group(1)) if (key := content_key(word))}

@@ -533,9 +533,9 @@ def _same_pick(a: Claim, b: Claim) -> bool:
 
 
 # Words that single out one of several things of a kind.
-_PICKING = frozenset(
-    """other another first second third fourth fifth last higher lower older younger elder
-    larger smaller bigger cheaper pricier base high-end low-end entry-level top""".split()
+_PICKING = _ORDINAL_WORDS | frozenset(
+    """other another last higher lower older younger elder larger smaller bigger cheaper
+    pricier base high-end low-end entry-level top""".split()
 )
 # A sentence's subject noun phrase: a determiner and up to four words before its verb.
 _SUBJECT = re.compile(
