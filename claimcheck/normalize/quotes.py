@@ -32,6 +32,10 @@ _MARKED = re.compile(r"“([^“”]{2,2000}?)”|\"([^\"]{2,2000}?)\"")
 _AFTER = re.compile(
     rf"\A[,.!?]?\s*[,—–-]?\s*(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b"
     rf"|\A[,.!?]?\s*(?:{SPEECH_VERBS})\s+(?P<who2>{_SPEAKER})\b"
+    # A phrase the sentence adds before its speaker: "“... vigilant” to this risk,
+    # Strauss-Kahn said".
+    r"|\A[,.!?]?\s+(?:to|for|in|on|at|about|with|over|against|from)\s+(?:[\w’'-]+\s+){0,2}"
+    rf"[\w’'-]+,\s+(?P<who4>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b"
 )
 _BEFORE = re.compile(
     rf"\b(?P<who>{_SPEAKER})\s+(?:{SPEECH_VERBS})\b[^“”\"]{{0,60}}?[:,]?\s*\Z"
@@ -114,7 +118,7 @@ def first_person_sentence(text: str) -> bool:
 def _speaker_around(text: str, start: int, end: int) -> str:
     after = _AFTER.match(text[end : end + 80])
     if after:
-        return after.group("who") or after.group("who2") or ""
+        return after.group("who") or after.group("who2") or after.group("who4") or ""
     before = _BEFORE.search(text[max(0, start - 120) : start])
     if before:
         return before.group("who") or before.group("who3") or ""
