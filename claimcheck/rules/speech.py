@@ -147,7 +147,7 @@ _PHRASE_STOPS = frozenset(
 
 def _descriptor_keys(claim: Claim, doer: Mention) -> set[str]:
     """Content keys of the two words or fewer that introduce the doer ("taxi driver")."""
-    before = words(claim.text[: max(0, doer.span.start - claim.span.start)])
+    before = words(claim.text[_belief_end(claim) : max(0, doer.span.start - claim.span.start)])
     found: list[str] = []
     for word in reversed(before[-2:]):
         if word.lower() in _PHRASE_STOPS:
@@ -368,9 +368,31 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
         return True
     if _PASSIVE.match(claim.text, mention.span.end - claim.span.start):
         return False  # "Williams was arrested": someone else did the arresting
-    names = [m for m in claim.mentions if m.kind in _AGENT_KINDS and m.role != "pronoun"]
+    # "he believes that Mr. LaRue died Saturday": the doer is the believed clause's subject.
+    lead = _belief_end(claim)
+    names = [
+        m
+        for m in claim.mentions
+        if m.kind in _AGENT_KINDS
+        and m.role != "pronoun"
+        and m.span.start - claim.span.start >= lead
+    ]
     first = min(names, key=lambda m: m.span.start) if names else None
-    return first is mention and offset <= max(12, len(claim.text) // 3)
+    return first is mention and offset - lead <= max(12, (len(claim.text) - lead) // 3)
+
+
+# Who believes what opens the claim: "he believes that", "Coroner Gary Hargrove thinks".
+_BELIEF = re.compile(
+    r"(?:[\w’'.-]+\s+){1,4}?(?:believes?|believed|thinks?|thought|suspects?|suspected)"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _belief_end(claim: Claim) -> int:
+    """Where the believed clause starts, after an opening "he believes that"; else 0."""
+    frame = _BELIEF.match(claim.text)
+    return frame.end() if frame else 0
 
 
 def _related(key_a: str, key_b: str) -> bool:
