@@ -26,6 +26,8 @@ _VERBS = words(
     "taught thought threw wore wrote shook began broke burned beat let quit remain remains "
     "appear appears seem seems become became"
 )
+# Adjectives that, after the counted noun, say what became of it: "left one person dead".
+_PREDICATIVE = words("dead alive missing hurt unhurt safe homeless")
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
               "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
               "police": "police", "staff": "staff", "lives": "life", "wives": "wife",
@@ -56,6 +58,8 @@ def counted_noun(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]
         if skip_of and low == "of" and not kept:
             continue  # "dozens of people"
         if low in STOP or low in _VERBS or low in WORD_VALUES or low.endswith(("'s", "’s")):
+            break
+        if kept and low in _PREDICATIVE:
             break
         if (
             low.endswith(("ed", "ing", "ly"))
