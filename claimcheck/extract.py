@@ -257,8 +257,10 @@ def _speaker_key(raw: str, found: list[Found], discourse: _Discourse) -> str:
     if lowered in _SUBJECT_PRONOUNS or lowered in ("i", "they", "we", "it"):
         return discourse.last_person if lowered in _SUBJECT_PRONOUNS else ""
     names = find_entities(raw)
-    if names:
-        return names[-1].value.key()
+    # "Lt. Gregg Hastings of the Oregon State Police": the person speaks for the body.
+    people = [n for n in names if n.kind is MentionKind.PERSON]
+    if people or names:
+        return (people or names)[-1].value.key()
     return " ".join(lexicon.words(lowered))
 
 

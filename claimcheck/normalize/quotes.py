@@ -12,6 +12,7 @@ import re
 
 from claimcheck.model import MentionKind, QuoteValue
 from claimcheck.normalize import Found
+from claimcheck.normalize.entities import TITLE_WORDS
 
 # Verbs that report speech whatever follows them.
 PURE_SPEECH_VERBS = (
@@ -23,8 +24,12 @@ PURE_SPEECH_VERBS = (
 # they report speech only before "that" or a quotation.
 OBJECT_SPEECH_VERBS = r"announced|noted|claimed|acknowledged|admitted|conceded"
 SPEECH_VERBS = f"{PURE_SPEECH_VERBS}|{OBJECT_SPEECH_VERBS}"
+# A lower-case title between a body's name and the person's: "Security Response
+# Alliance director Mike Reavey".
+_INNER_TITLE = "|".join(sorted((w for w in TITLE_WORDS if w.isalpha()), key=len, reverse=True))
 _SPEAKER = (
     r"(?:(?:[a-z][\w-]*\s+){0,2}[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for))*"
+    rf"(?:\s+(?:{_INNER_TITLE})\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?"
     r"|he|she|they|it|we|I|the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+|one\s+[\w\s]{1,40}?|"
     r"a\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
 )
