@@ -104,6 +104,7 @@ def find_entities(text: str) -> list[Found]:
             if (
                 word in _LINKERS
                 and words
+                and not (word == "of" and _person_before_of(words))
                 and j + 1 < len(tokens)
                 and _is_capitalised(tokens[j + 1][2])
                 and _strip_possessive(tokens[j + 1][2]).lower() not in _CALENDAR
@@ -146,6 +147,24 @@ def _nicknamed(text: str) -> list[Found]:
         for m in _NICKNAME.finditer(text)
         if m.group(1).lower() not in _NOT_NAMES
     ]
+
+
+def _person_before_of(words: list[tuple[int, int, str]]) -> bool:
+    """Two or more capitalised words that name no body or place: a person, who is "of" one.
+
+    "Marie Flynn of Fort Smith", "Mike Reavey of Microsoft": the person, then where or
+    what she is from; "Bank of America", "Texas Department of Criminal Justice" and "Duke
+    of Edinburgh" stay one name.
+    """
+    lowered = [w[2].lower().rstrip(".") for w in words]
+    return (
+        len(lowered) >= 2
+        and not any(
+            w in _ORG_WORDS or w in _PLACE_WORDS or w.removesuffix("s") in _ORG_WORDS
+            for w in lowered
+        )
+        and not all(w in TITLE_WORDS for w in lowered)
+    )
 
 
 def _is_capitalised(token: str) -> bool:
