@@ -33,6 +33,7 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
+from claimcheck.rules.measures import event_dates
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
@@ -54,7 +55,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
 
     Catches: "The alarm sounded before the blast." / "The alarm did not sound before
     the blast." Leaves alone: "police had not named the suspect by Monday" / "police
-    named the suspect on Tuesday" (different days), and hedged claims ("may not have").
+    named the suspect on Tuesday" (different days), an earlier report's "have not been
+    released" / a later one's "were released Wednesday", and hedged claims ("may not have").
     """
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=False):
@@ -80,6 +82,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
             continue  # "the only time in 50 years that Page allowed her photograph to be taken"
         if _two_doers(affirmed, negated, verb):
             continue  # "Klitschko landed 178 punches" / "Rahman didn't land a clean punch"
+        if _not_yet(negated, affirmed, context):
+            continue  # "have not been released" in February; "were released Wednesday" in April
         findings.append(
             Finding(
                 ConflictKind.NEGATION,
@@ -247,6 +251,32 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
             if others or _shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
+
+
+# A denial that holds up to the time of writing: "have not been released", "has not yet
+# named", "still has not".
+_UP_TO_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:still\s+|yet\s+)?(?:not|never|n[’']t)\b|\bhasn[’']t\b|\bhaven[’']t\b"
+    r"|\bnot\s+yet\b|\bstill\s+(?:has|have|had|did|does|do|is|are|was|were)\s+not\b",
+    re.IGNORECASE,
+)
+
+
+def _not_yet(negated: Claim, affirmed: Claim, context: Context) -> bool:
+    """The denial holds up to its publication, and the affirming side dates the act later.
+
+    What happened since is no contradiction: "Results of the test have not been
+    released" (February 4) / "Results ... were released Wednesday" (April 1). Undated,
+    the affirming side may tell of an act before the denial: "has not agreed to buy" /
+    "agreed to buy" still disagree.
+    """
+    if not _UP_TO_NOW.search(negated.text):
+        return False
+    denied_on = context.published.get(negated.source_id)
+    if denied_on is None:
+        return False
+    dates = event_dates(affirmed)
+    return bool(dates) and all(interval.lo > denied_on.toordinal() for _m, interval in dates)
 
 
 # An act told as the exception to a rule says the rule holds otherwise: "It was the only time
