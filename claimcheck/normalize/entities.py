@@ -81,17 +81,15 @@ def find_entities(text: str) -> list[Found]:
     """People, organisations and places in ``text`` with canonical keys, by offsets."""
     found = _nicknamed(text)
     taken = [(f.start, f.end) for f in found]
-    tokens = [
-        (m.start(), m.end(), m.group(0))
-        for m in _TOKEN.finditer(text)
-        if not any(start <= m.start() < end for start, end in taken)
-    ]
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    if taken:  # rare: most sentences hold no quoted nickname
+        tokens = [t for t in tokens if not any(start <= t[0] < end for start, end in taken)]
+    # A name starts at a capitalised token; most tokens are not, and are skipped at once.
     i = 0
-    while i < len(tokens):
-        start, end, token = tokens[i]
-        if not _is_capitalised(token):
-            i += 1
-            continue
+    for first in [k for k, token in enumerate(tokens) if token[2][0].isupper()]:
+        if first < i:
+            continue  # inside the name found before
+        i = first
         j = i
         words: list[tuple[int, int, str]] = []
         while j < len(tokens):
@@ -189,12 +187,19 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+_FULL_STOP = re.compile(r"[a-z]{2}\.$")
+_HYPHENATED = re.compile(r"([A-Z][\w’'.]*?)-[a-z]")
+_PLACE_BEFORE = re.compile(r"\b(in|from|near|to)\s$")
+
+
 def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
     if not words:
         return None
     # Leading sentence words ("The", "When") and titles are not part of the name.
     while words and words[0][2].lower().rstrip(".") in _NOT_NAMES:
         words = words[1:]
+    if not words:
+        return None  # only sentence words ("The", "When"): most calls end here
     title_words: list[str] = []
     title_start = 0
     last_title = max(
@@ -209,12 +214,12 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
         title_start = words[0][0]
         words = words[last_title + 1 :]
     # A sentence's full stop is not part of the last name ("at Trump Tower.").
-    if words and words[-1][2].endswith(".") and re.search(r"[a-z]{2}\.$", words[-1][2]):
+    if words and words[-1][2].endswith(".") and _FULL_STOP.search(words[-1][2]):
         last_start, last_end, last_word = words[-1]
         words[-1] = (last_start, last_end - 1, last_word[:-1])
     if not words:
         return None
-    hyphenated = re.match(r"([A-Z][\w’'.]*?)-[a-z]", words[-1][2]) if len(words) == 1 else None
+    hyphenated = _HYPHENATED.match(words[-1][2]) if len(words) == 1 else None
     if hyphenated:
         # "Manhattan-based", "Obama-appointed": the name is the part before the hyphen.
         first_start, first_end = words[0][0], words[0][1]
@@ -240,7 +245,7 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
         key = " ".join([*names, last.lower()])
     else:
         key = " ".join(_strip_possessive(w).lower().rstrip(".") for w in (x[2] for x in words))
-        key = re.sub(r"^the ", "", key)
+        key = key.removeprefix("the ")
     title = " ".join(title_words).lower()
     if title_words:
         start = title_start  # the title is part of the mention, so it is not read as content
@@ -257,7 +262,7 @@ def _kind(text: str, start: int, lowered: list[str], titled: bool) -> MentionKin
     if any(w in _PLACE_WORDS for w in lowered):
         return MentionKind.PLACE
     before = text[max(0, start - 6) : start].lower()
-    if re.search(r"\b(in|from|near|to)\s$", before):
+    if _PLACE_BEFORE.search(before):
         return MentionKind.PLACE
     if 2 <= len(lowered) <= 4 and all(w.isalpha() or w.endswith(".") for w in lowered):
         return MentionKind.PERSON
