@@ -681,14 +681,21 @@ def _average_linkage(
     """
     cluster_of = list(range(count))
     members: dict[int, list[int]] = {k: [k] for k in range(count)}
+    # Each claim's scored partners, both ways round: a merge looks up every pair between
+    # two groups, and by claim then partner that costs no (min, max) tuple per pair.
+    partners: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in scores.items():
+        partners[i][j] = score
+        partners[j][i] = score
     for _score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
         total = 0.0
         for x in members[ci]:
+            scored = partners[x]
             for y in members[cj]:
-                total += scores.get((min(x, y), max(x, y)), 0.0)
+                total += scored.get(y, 0.0)
         # Half the threshold: a claim may join on one strong link, two groups may not.
         if total / (len(members[ci]) * len(members[cj])) < threshold / 2:
             continue
