@@ -43,8 +43,24 @@ def story_profiles(claims: Sequence[Claim], features: Sequence[Features]) -> dic
 
 def similarity(first: Profile, second: Profile) -> float:
     """Weighted Jaccard of two profiles, 0 (nothing shared) to 1 (the same)."""
+    return weighted_jaccard(first, second, profile_weight(first), profile_weight(second))
+
+
+def profile_weight(profile: Profile) -> float:
+    """The sum of a profile's weights, exactly rounded."""
+    return math.fsum(profile.values())
+
+
+def weighted_jaccard(
+    first: Profile, second: Profile, first_weight: float, second_weight: float
+) -> float:
+    """``similarity`` given each profile's ``profile_weight``, for callers that keep them.
+
+    A source meets many others: summing its whole profile again for each pair cost
+    more than the shared keys do.
+    """
     shared = first.keys() & second.keys()
     # fsum: exactly rounded whatever order the set of shared keys comes in
     overlap = math.fsum(min(first[k], second[k]) for k in shared)
-    union = math.fsum(first.values()) + math.fsum(second.values()) - overlap
+    union = first_weight + second_weight - overlap
     return overlap / union if union else 0.0

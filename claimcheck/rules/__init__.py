@@ -29,7 +29,7 @@ from claimcheck.model import (
     Source,
 )
 from claimcheck.rules.measures import disjoint_event_dates
-from claimcheck.stories import Profile, similarity
+from claimcheck.stories import Profile, profile_weight, weighted_jaccard
 
 _T = TypeVar("_T")
 
@@ -82,7 +82,8 @@ class Context:
             a, b = self.stories.get(first), self.stories.get(second)
             found = None
             if a is not None and b is not None and min(len(a), len(b)) >= MIN_STORY_KEYS:
-                found = similarity(a, b)
+                weights = self.story_weights
+                found = weighted_jaccard(a, b, weights[first], weights[second])
             self.similarities[pair] = found
         return self.similarities[pair]
 
@@ -105,6 +106,11 @@ class Context:
     def published(self) -> dict[str, date | None]:
         """Each source's publication date, by source id (asked for every pair of claims)."""
         return {key: source.published for key, source in self.sources.items()}
+
+    @functools.cached_property
+    def story_weights(self) -> dict[str, float]:
+        """Each source's ``profile_weight``, for the similarity of every pair it is in."""
+        return {key: profile_weight(profile) for key, profile in self.stories.items()}
 
     @functools.cached_property
     def name_spread(self) -> dict[str, int]:
