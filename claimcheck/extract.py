@@ -349,11 +349,18 @@ def _with_sentence_context(
 
 def _without_holes(sentence: str, piece: Piece) -> str:
     """The piece's text with its relative clauses blanked out (offsets kept)."""
+    if not piece.holes:
+        return sentence[piece.start : piece.end]  # most pieces
     chars = list(sentence[piece.start : piece.end])
     for h_start, h_end in piece.holes:
-        for k in range(h_start - piece.start, min(len(chars), h_end - piece.start)):
-            chars[k] = " "
+        _blank(chars, h_start - piece.start, min(len(chars), h_end - piece.start))
     return "".join(chars)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Spaces for ``chars[start:end]``, as one slice rather than one character at a time."""
+    if start < end:
+        chars[start:end] = " " * (end - start)
 
 
 def _quote_speaker(inside: list[Found], start: int, end: int) -> str:
@@ -531,8 +538,7 @@ def _predicates(sentence: str, piece: Piece, inside: list[Found]) -> tuple[str, 
     for item in inside:
         if item.kind is MentionKind.QUOTE:
             continue
-        for k in range(max(0, item.start - piece.start), min(len(masked), item.end - piece.start)):
-            masked[k] = " "
+        _blank(masked, max(0, item.start - piece.start), min(len(masked), item.end - piece.start))
     text = lexicon.normalize_phrases("".join(masked))
     keys = {lexicon.content_key(word) for word in lexicon.words(text)}
     return tuple(sorted(k for k in keys if k))
