@@ -103,6 +103,7 @@ def find_entities(text: str) -> list[Found]:
                 word in _LINKERS
                 and words
                 and not (word == "of" and _person_before_of(words))
+                and not (word == "the" and _asks(words))
                 and j + 1 < len(tokens)
                 and _is_capitalised(tokens[j + 1][2])
                 and _strip_possessive(tokens[j + 1][2]).lower() not in _CALENDAR
@@ -163,6 +164,17 @@ def _person_before_of(words: list[tuple[int, int, str]]) -> bool:
         )
         and not all(w in TITLE_WORDS for w in lowered)
     )
+
+
+# A question's first word: "Will the Oscars survive?" names no "Will the Oscars".
+_AUXILIARIES = frozenset(
+    """will would can could should shall may might must do does did is are was were has have
+    had""".split()
+)
+
+
+def _asks(words: list[tuple[int, int, str]]) -> bool:
+    return len(words) == 1 and words[0][2].lower() in _AUXILIARIES
 
 
 def _is_capitalised(token: str) -> bool:
@@ -233,6 +245,7 @@ def _classify(text: str, words: list[tuple[int, int, str]]) -> Found | None:
     lowered = [w[2].lower().rstrip(".") for w in words]
     if len(words) == 1 and (
         lowered[0] in _NOT_NAMES
+        or lowered[0] in _AUXILIARIES
         or len(last) < 2
         or (last.isupper() and len(last) == 1)
         or _CONTRACTION.match(last)
