@@ -85,13 +85,18 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     discourse = _Discourse()
     sentences = split_sentences(source.text)
     titled = [_title_case(source.text[start:end]) for start, end in sentences]
-    names = _capitalised_inside(
-        source.text, [span for span, title in zip(sentences, titled, strict=True) if not title]
-    )
+    running = [span for span, title in zip(sentences, titled, strict=True) if not title]
+    names = _capitalised_inside(source.text, running)
+    acronyms: frozenset[str] | None = None  # read only for a source that shouts
     for (sent_start, sent_end), title in zip(sentences, titled, strict=True):
         sentence = source.text[sent_start:sent_end]
-        plain = _untitled(sentence, names) if title else sentence
-        found = _find_all(plain, sentence, source, names)
+        quiet = sentence
+        if _SHOUTED.search(sentence):
+            if acronyms is None:
+                acronyms = _acronyms_inside(source.text, running)
+            quiet = _unshouted(sentence, names, acronyms)
+        plain = _untitled(quiet, names) if title else quiet
+        found = _find_all(plain, quiet, source, names)
         _resolve_speakers(found, sentence, discourse)
         claims.extend(_sentence_claims(source, sent_start, sentence, found, discourse, len(claims)))
         people = [f for f in found if f.kind in NAME_KINDS and f.kind is not MentionKind.PLACE]
@@ -110,6 +115,46 @@ def _capitalised_inside(text: str, sentences: list[tuple[int, int]]) -> frozense
         for start, end in sentences
         for match in _CAPITALISED.finditer(text, start, end)
     )
+
+
+# Three words or more in capitals: a headline or a lead-in shouted ("THREE PEOPLE HAVE DIED
+# IN A BLAZE", "COLTS BEAT CHIEFS 20-13"), whose numbers and names read as in any sentence.
+_CAPS_WORD = r"\b[A-Z](?:[A-Z’'-]*[A-Z])?\b"
+_SHOUTED = re.compile(rf"{_CAPS_WORD}['’]?(?:[,:;]?\s+(?:[\d.,-]+\s+)?{_CAPS_WORD}['’]?){{2,}}")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms_inside(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:
+    """Words the source writes in capitals outside shouted runs: "RCMP", "NFL", "DUI"."""
+    return frozenset(
+        word
+        for start, end in sentences
+        for word in _ACRONYM_WORD.findall(_SHOUTED.sub(" ", text[start:end]))
+    )
+
+
+def _unshouted(sentence: str, names: frozenset[str], acronyms: frozenset[str]) -> str:
+    """A sentence's shouted runs in ordinary case, the same length, so offsets hold.
+
+    A word the source capitalises in mid-sentence keeps its capital ("COLTS" -> "Colts"),
+    an acronym it writes elsewhere stays ("RCMP"), and every other word is lowered
+    ("THREE PEOPLE HAVE DIED" -> "three people have died").
+    """
+
+    def soften(word: str) -> str:
+        if word in acronyms or not word.isascii():
+            return word
+        titled = word[0] + word[1:].lower()
+        bare = titled.removesuffix("'s").removesuffix("’s").rstrip("'’")
+        return titled if bare in names else word.lower()
+
+    def quieter(run: re.Match[str]) -> str:
+        words = re.findall(_CAPS_WORD, run.group(0))
+        if sum(len(word) > 1 for word in words) < 3:
+            return run.group(0)  # "A B C": letters, not a shouted phrase
+        return re.sub(_CAPS_WORD, lambda m: soften(m.group(0)), run.group(0))
+
+    return _SHOUTED.sub(quieter, sentence)
 
 
 def _find_all(plain: str, sentence: str, source: Source, names: frozenset[str]) -> list[Found]:

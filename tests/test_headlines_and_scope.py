@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claimcheck.extract import extract_claims
+from claimcheck.extract import _unshouted, extract_claims
 from claimcheck.model import Claim, MentionKind, NameValue, Source
 from claimcheck.rules.measures import anchor_keys
 from claimcheck.rules.speech import _is_agent
@@ -73,3 +73,25 @@ def test_a_sentence_of_names_with_a_lower_case_verb_is_no_title() -> None:
 def test_a_word_with_an_inner_capital_is_a_name_at_a_sentence_start() -> None:
     claim = _claims("SeaMicro makes small servers for data centres.\n")[0]
     assert _names(claim) == {"seamicro"}
+
+
+SHOUTED = (
+    "THREE WORKERS HAVE DIED IN A BLAZE AT THE HARLOW MILL, RCMP SAYS\n\n"
+    "The fire at the Harlow mill in Marlow broke out on Monday, an RCMP officer said.\n"
+)
+
+
+def test_a_shouted_headline_reads_its_counts_and_names_as_an_ordinary_sentence() -> None:
+    headline = _claims(SHOUTED)[0]
+    assert headline.text.startswith("THREE WORKERS")  # shown as written
+    counts = [m for m in headline.mentions if m.kind is MentionKind.NUMBER]
+    assert [(m.surface, m.value.key()) for m in counts] == [("THREE", "3 worker")]
+    # "Harlow" and the acronym are written so in the body; "BLAZE" is no name
+    assert {"harlow", "rcmp"} <= {k.split()[0] for k in _names(headline)}
+    assert not any("blaze" in key or "workers" in key for key in _names(headline))
+
+
+def test_single_capital_letters_are_not_shouting() -> None:
+    text = "Voters ranked A B C in that order, the NFL said."
+    assert _unshouted(text, frozenset(), frozenset()) == text
+    assert _unshouted("NFL FANS CHEER", frozenset(), frozenset({"NFL"})) == "NFL fans cheer"
