@@ -121,6 +121,7 @@ def _capitalised_inside(text: str, sentences: list[tuple[int, int]]) -> frozense
 # IN A BLAZE", "COLTS BEAT CHIEFS 20-13"), whose numbers and names read as in any sentence.
 _CAPS_WORD = r"\b[A-Z](?:[A-Z’'-]*[A-Z])?\b"
 _SHOUTED = re.compile(rf"{_CAPS_WORD}['’]?(?:[,:;]?\s+(?:[\d.,-]+\s+)?{_CAPS_WORD}['’]?){{2,}}")
+_CAPS_WORD_RE = re.compile(_CAPS_WORD)
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -149,10 +150,10 @@ def _unshouted(sentence: str, names: frozenset[str], acronyms: frozenset[str]) -
         return titled if bare in names else word.lower()
 
     def quieter(run: re.Match[str]) -> str:
-        words = re.findall(_CAPS_WORD, run.group(0))
+        words = _CAPS_WORD_RE.findall(run.group(0))
         if sum(len(word) > 1 for word in words) < 3:
             return run.group(0)  # "A B C": letters, not a shouted phrase
-        return re.sub(_CAPS_WORD, lambda m: soften(m.group(0)), run.group(0))
+        return _CAPS_WORD_RE.sub(lambda m: soften(m.group(0)), run.group(0))
 
     return _SHOUTED.sub(quieter, sentence)
 
@@ -303,9 +304,9 @@ def _speaker_key(raw: str, found: list[Found], discourse: _Discourse) -> str:
         return discourse.last_person if lowered in _SUBJECT_PRONOUNS else ""
     names = find_entities(raw)
     # "Lt. Gregg Hastings of the Oregon State Police": the person speaks for the body.
-    people = [n for n in names if n.kind is MentionKind.PERSON]
-    if people or names:
-        return (people or names)[-1].value.key()
+    chosen = [n for n in names if n.kind is MentionKind.PERSON] or names
+    if chosen:
+        return chosen[-1].value.key()
     return " ".join(lexicon.words(lowered))
 
 
