@@ -336,7 +336,7 @@ def _agents(claim: Claim, context: Context) -> dict[str, Mention]:
 # A name that only reports: "X said", "X reported", "a Surrey Police spokeswoman said",
 # "Bureau of Prisons spokesman Al Quintero said".
 _REPORTS = re.compile(
-    r"\s+(?:spokes(?:man|woman|person)(?:\s+[A-Z][\w’'.-]*){0,3}\s+)?"
+    r"\s+(?:spokes(?:man|woman|person)(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}\s+)?"
     r"(?:said|says|reported|reports|indicated|indicates|told|tells|stated|states)\b",
     re.IGNORECASE,
 )
