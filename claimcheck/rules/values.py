@@ -24,7 +24,15 @@ from claimcheck.model import (
     Severity,
     UnresolvedDate,
 )
-from claimcheck.normalize.date_grammar import DAY, MONTH_ABBR, MONTH_FULL, MONTHS, WD, WEEKDAYS
+from claimcheck.normalize.date_grammar import (
+    DAY,
+    MONTH_ABBR,
+    MONTH_FULL,
+    MONTHS,
+    SMALL,
+    WD,
+    WEEKDAYS,
+)
 from claimcheck.roles import age_role
 from claimcheck.rules import (
     Context,
@@ -116,10 +124,12 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
     meeting in December". Without a publication date to place it, a weekday or a
     day of the year still dates the event: "Williams died early Thursday in her
     sleep" / "Williams passed away early Sunday in her sleep"; "elections scheduled
-    for December 24" / "elections planned for December 15, 2013". Leaves alone:
-    "...in November" / "...last year" (2016 holds November), a date that only says
-    when something was said ("said Friday"), and "late Friday" / "early Saturday"
-    (one night).
+    for December 24" / "elections planned for December 15, 2013". So does a count
+    of days from the same event: "arrested five days before the cup final" /
+    "arrested eight days before the cup final". Leaves alone: "...in November" /
+    "...last year" (2016 holds November), a date that only says when something was
+    said ("said Friday"), "late Friday" / "early Saturday" (one night), and "a week
+    after" / "nine days after" (a round span).
     """
     findings = _value_rule(
         cluster,
@@ -134,6 +144,16 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
             and not _upcoming_and_past(a, b, context)
         ),
     )
+    if not findings:
+        findings = _value_rule(
+            cluster,
+            context,
+            ConflictKind.DATE,
+            "DATE",
+            _offsets,
+            "the offsets from the same event differ",
+            pair_ok=_offset_from_one_event,
+        )
     if findings or not any(
         isinstance(m.value, UnresolvedDate) and _names_a_day(m)
         for claim in cluster.claims
@@ -238,6 +258,75 @@ _OFFSET = re.compile(
     r"(?:days?|weeks?|months?|years?)\s+(?:after|before|later|earlier|ago)\b",
     re.IGNORECASE,
 )
+
+
+# The offset read as a length of time: "eight days before a key playoff game", "a week
+# after the vote". Round spans ("about two weeks", "a few days") are left alone.
+_OFFSET_READ = re.compile(
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?P<way>after|before|prior\s+to)\s+"
+    r"(?P<event>(?:[\w’'-]+\s+){0,3}[\w’'-]+)",
+    re.IGNORECASE,
+)
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|approximately|over|under|more\s+than"
+    r"|less\s+than|fewer\s+than|at\s+least|just|barely|only)\s+\Z",
+    re.IGNORECASE,
+)
+# Days in each unit, as the range a count of it may mean (a month is 28 to 31 days), and
+# the days either side a count of the longer units is rounded from: "a week after" may
+# be nine days, "two weeks" 16, but three weeks are not two.
+_UNIT_DAYS = {"day": (1.0, 1.0), "week": (7.0, 7.0), "month": (28.0, 31.0), "year": (365.0, 366.0)}
+_ROUNDED_BY = {"day": 0.0, "week": 3.0, "month": 7.0, "year": 30.0}
+_COUNT_WORDS = {"a": 1, "an": 1, **{w: SMALL[w] for w in SMALL if len(w) > 2}}
+
+
+def _offset_match(claim: Claim, mention: Mention) -> re.Match[str] | None:
+    """The offset a date mention begins, read on into the event it is counted from."""
+    start = mention.span.start - claim.span.start
+    return _OFFSET_READ.match(claim.text, start)
+
+
+def _offsets(claim: Claim) -> list[tuple[Mention, Interval]]:
+    """The claim's one offset from another event, in days (negative: before it).
+
+    "arrested eight days before a key NFL playoff game" gives -8. A claim with two
+    offsets cannot say which is the one another outlet gives, and a rough one ("about
+    two weeks before") is no exact count.
+    """
+    found = [
+        (m, hit)
+        for m in claim.mentions
+        if m.kind is MentionKind.DATE
+        and m.role == ""
+        and isinstance(m.value, UnresolvedDate)
+        and (hit := _offset_match(claim, m)) is not None
+    ]
+    if len(found) != 1:
+        return []
+    mention, hit = found[0]
+    start = mention.span.start - claim.span.start
+    if _ROUGHLY.search(claim.text[max(0, start - 20) : start]):
+        return []
+    count_text = hit["n"].lower()
+    count = int(count_text) if count_text.isdigit() else _COUNT_WORDS.get(count_text, 0)
+    unit = hit["unit"].lower()
+    low, high = _UNIT_DAYS[unit]
+    days = Interval(count * low - _ROUNDED_BY[unit], count * high + _ROUNDED_BY[unit])
+    if hit["way"].lower() == "after":
+        return [(mention, days)]
+    return [(mention, Interval(-days.hi, -days.lo))]
+
+
+def _offset_from_one_event(a: Claim, b: Claim) -> bool:
+    """Both offsets count from the same event: their words after "before" or "after" meet."""
+    events = []
+    for claim in (a, b):
+        (mention, _), *_ = _offsets(claim)
+        hit = _offset_match(claim, mention)
+        assert hit is not None
+        events.append({key for word in words(hit["event"]) if (key := content_key(word))})
+    return bool(events[0] & events[1])
 
 
 def _not_one_weekday(a: Claim, b: Claim) -> bool:
