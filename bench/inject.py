@@ -37,7 +37,8 @@ from bench.ecb import Corpus, Doc, Mention, load_corpus, write_scan_folder
 # Transform -> the conflict kind it plants, and the kinds a report may file it under.
 TRANSFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "date_shift": ("date", ("date",)),
-    "number_change": ("number", ("number",)),
+    # a count of days before or after an event ("eight days before the game") dates it
+    "number_change": ("number", ("number", "date")),
     "negation": ("negation", ("negation",)),
     "antonym": ("antonym", ("antonym",)),
     "entity_swap": ("attribution", ("attribution",)),
