@@ -84,7 +84,7 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     discourse = _Discourse()
     sentences = split_sentences(source.text)
-    titled = [_title_case(source.text[start:end]) for start, end in sentences]
+    titled = [lexicon.title_case(source.text[start:end]) for start, end in sentences]
     running = [span for span, title in zip(sentences, titled, strict=True) if not title]
     names = _capitalised_inside(source.text, running)
     acronyms: frozenset[str] | None = None  # read only for a source that shouts
@@ -169,7 +169,7 @@ def _find_all(plain: str, sentence: str, source: Source, names: frozenset[str]) 
     follows it ("Peterson, 48, was convicted").
     """
     dates = find_dates(sentence, source.published)
-    amounts = [a for a in find_amounts(sentence) if not _overlaps_any(a, dates)]
+    amounts = [a for a in find_amounts(plain) if not _overlaps_any(a, dates)]
     quotes = find_quotes(sentence)
     aged = {a.start for a in amounts if a.kind is MentionKind.AGE}
     entities = [
@@ -185,33 +185,6 @@ def _find_all(plain: str, sentence: str, source: Source, names: frozenset[str]) 
     found = dates + amounts + entities + quotes
     found.sort(key=lambda f: (f.start, -f.end))
     return found
-
-
-# A headline in title case ("Michigan Office Shooting Follow-Up - 1 Dead, 2 Injured")
-# capitalises its common words too: most of its longer words start with a capital.
-_LONGER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-TITLE_CASE_SHARE = 0.8
-TITLE_CASE_WORDS = 4
-
-
-def _title_case(sentence: str) -> bool:
-    """Most longer words capitalised, and none in lower case but a function word.
-
-    "Kessel Systems agreed to buy Sea Micro on Monday" is a sentence of names: a
-    title would write "Agreed".
-    """
-    longer = _LONGER_WORD.findall(sentence)
-    capitalised = sum(word[0].isupper() for word in longer)
-    if len(longer) < TITLE_CASE_WORDS or capitalised < TITLE_CASE_SHARE * len(longer):
-        return False
-    return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in longer)
-
-
-# Longer words a title leaves in lower case: prepositions and conjunctions.
-_TITLE_LOWER = frozenset(
-    "with from into onto over than that upon after about under amid near past when"
-    " while versus".split()
-)
 
 
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*")

@@ -337,3 +337,30 @@ def opposite_objects(text_a: str, text_b: str) -> bool:
             ):
                 return True
     return False
+
+
+# A headline in title case ("Michigan Office Shooting Follow-Up - 1 Dead, 2 Injured")
+# capitalises its common words too: most of its longer words start with a capital.
+_LONGER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_WORDS = 4
+
+
+def title_case(sentence: str) -> bool:
+    """Most longer words capitalised, and none in lower case but a function word.
+
+    "Kessel Systems agreed to buy Sea Micro on Monday" is a sentence of names: a
+    title would write "Agreed".
+    """
+    longer = _LONGER_WORD.findall(sentence)
+    capitalised = sum(word[0].isupper() for word in longer)
+    if len(longer) < TITLE_CASE_WORDS or capitalised < TITLE_CASE_SHARE * len(longer):
+        return False
+    return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in longer)
+
+
+# Longer words a title leaves in lower case: prepositions and conjunctions.
+_TITLE_LOWER = frozenset(
+    "with from into onto over than that upon after about under amid near past when"
+    " while versus".split()
+)

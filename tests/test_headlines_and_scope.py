@@ -31,6 +31,14 @@ def test_a_title_case_headline_names_only_what_the_article_capitalises_elsewhere
     assert _names(headline) == {"michigan"}
 
 
+def test_a_title_case_headline_counts_what_its_figures_count() -> None:
+    headline = _claims(ARTICLE)[0]
+    counted = {
+        m.surface: m.value.counted for m in headline.mentions if m.kind is MentionKind.NUMBER
+    }
+    assert counted["1"] == "dead"  # "1 Dead" is one dead, as "1 dead" is
+
+
 def test_a_sentence_in_ordinary_case_keeps_its_names() -> None:
     body = _claims(ARTICLE)[1]
     assert {"troy", "michigan"} <= _names(body)

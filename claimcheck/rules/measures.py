@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from claimcheck.clauses import negated_before
-from claimcheck.lexicon import content_key, words
+from claimcheck.lexicon import content_key, title_case, words
 from claimcheck.model import (
     AmountValue,
     Claim,
@@ -250,11 +250,15 @@ def possessive(claim: Claim, mention: Mention) -> bool:
 
 def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:
     """Content words near a value: what it dates or counts ("a November meeting")."""
-    # Names say where or who, not what happened: "at Marlow" dates nothing by itself.
+    # Names say where or who, not what happened: "at Marlow" dates nothing by itself. A
+    # title-case headline capitalises every word ("Ferry Fire Leaves Three Dead"), so
+    # there a capital tells nothing of what a figure counts. (Its dates stay as they are:
+    # a headline's date is often the posting date a page runs into it.)
+    titled = mention.kind is not MentionKind.DATE and title_case(claim.text)
     return {
         key
         for word in _words_near(claim, mention, window)
-        if not word[0].isupper() and (key := content_key(word))
+        if (titled or not word[0].isupper()) and (key := content_key(word))
     }
 
 
