@@ -78,6 +78,8 @@ def check_negation(cluster: Cluster, context: Context) -> list[Finding]:
         verb, affirmed, negated = denial
         if _denied_of_another(affirmed, negated, verb, context):
             continue
+        if _one_of_a_kind(affirmed, negated, verb):
+            continue  # "a New York facility that was approved" / "have not approved that facility"
         if _EXCEPTION.search(affirmed.text):
             continue  # "the only time in 50 years that Page allowed her photograph to be taken"
         if _two_doers(affirmed, negated, verb):
@@ -301,6 +303,36 @@ def _denied_of_another(affirmed: Claim, negated: Claim, verb: str, context: Cont
         return False  # negated in the claim's own words
     subject = subject_key(affirmed, context)
     return bool(subject) and subject not in context.names(negated)
+
+
+# "a New York facility that was approved": a verb in a relative clause whose antecedent has
+# "a" or "an", which says which of several such things is meant.
+_INDEFINITE_RELATIVE = re.compile(
+    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:that|which|who)\s+"
+    r"(?:(?:was|were|is|are|has|have|had|been|being|already|also|just|\w+ly)\s+)*(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+# A denial of one definite thing: "have not approved that facility", "not ... the facility".
+_DENIED_THE = re.compile(
+    r"\b(?:not|never|n[’']t)\s+(?:[a-z]+\s+){1,3}?(?:the|that|this|these|those|its|their|his|her)\s",
+    re.IGNORECASE,
+)
+
+
+def _one_of_a_kind(affirmed: Claim, negated: Claim, verb: str) -> bool:
+    """The verb is affirmed only of an indefinite thing, and denied of a definite one.
+
+    "Lohan bailed on rehab in a New York facility that was approved by prosecutors" /
+    "prosecutors have not approved that facility": "a facility that was approved" picks
+    one of several, and "that facility" is the one the other article has just named. A
+    denial of any ("have not approved any facility") still clashes, and so does a
+    definite thing affirmed ("the shelter that the council approved").
+    """
+    if not _DENIED_THE.search(negated.text):
+        return False
+    return any(
+        content_key(match["verb"]) == verb for match in _INDEFINITE_RELATIVE.finditer(affirmed.text)
+    )
 
 
 # "No one was injured" denies "two guards were injured"; "no one else" does not.
