@@ -46,7 +46,7 @@ def counted_noun(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]
     """Give the head noun of the phrase after a number, singular, and whether it was plural."""
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:  # "a 10-member panel" counts members
-        return _singular(hyphen.group(1)), False
+        return _singular(hyphen.group(1)) + _group_of(text, hyphen.end()), False
     kept: list[str] = []
     for _ in range(6):
         token = _TOKEN.match(text, pos)
@@ -76,6 +76,25 @@ def counted_noun(text: str, pos: int, skip_of: bool = False) -> tuple[str, bool]
             break  # the sentence ended
     nouns = [word for word in kept if word.islower()]
     return (_singular(nouns[-1]) if nouns else ""), False
+
+
+# Nouns of a group: "a five-boat pirate formation" gives the formation's size, which a
+# count of boats acted on ("intercepted three boats") may be a part of.
+_GROUPS = words(
+    "formation group convoy fleet flotilla panel team crew squad force delegation committee "
+    "commission council board jury family household coalition unit cell gang band contingent "
+    "caravan motorcade"
+)
+_GROUP_AFTER = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\b")
+
+
+def _group_of(text: str, pos: int) -> str:
+    """The group noun, after a space, when one follows the compound within two words."""
+    after = _GROUP_AFTER.match(text, pos)
+    if after is None:
+        return ""
+    group = next((word for word in after.groups() if word in _GROUPS), "")
+    return f" {group}" if group else ""
 
 
 def _modifies_next(text: str, pos: int) -> bool:
