@@ -263,7 +263,7 @@ _OFFSET = re.compile(
 # The offset read as a length of time: "eight days before a key playoff game", "a week
 # after the vote". Round spans ("about two weeks", "a few days") are left alone.
 _OFFSET_READ = re.compile(
-    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})\s+"
+    rf"(?P<n>{'|'.join(sorted(SMALL, key=len, reverse=True))}|[0-9]{{1,3}})\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?P<way>after|before|prior\s+to)\s+"
     r"(?P<event>(?:[\w’'-]+\s+){0,3}[\w’'-]+)",
     re.IGNORECASE,
@@ -278,7 +278,6 @@ _ROUGHLY = re.compile(
 # be nine days, "two weeks" 16, but three weeks are not two.
 _UNIT_DAYS = {"day": (1.0, 1.0), "week": (7.0, 7.0), "month": (28.0, 31.0), "year": (365.0, 366.0)}
 _ROUNDED_BY = {"day": 0.0, "week": 3.0, "month": 7.0, "year": 30.0}
-_COUNT_WORDS = {"a": 1, "an": 1, **{w: SMALL[w] for w in SMALL if len(w) > 2}}
 
 
 def _offset_match(claim: Claim, mention: Mention) -> re.Match[str] | None:
@@ -309,7 +308,7 @@ def _offsets(claim: Claim) -> list[tuple[Mention, Interval]]:
     if _ROUGHLY.search(claim.text[max(0, start - 20) : start]):
         return []
     count_text = hit["n"].lower()
-    count = int(count_text) if count_text.isdigit() else _COUNT_WORDS.get(count_text, 0)
+    count = int(count_text) if count_text.isdigit() else SMALL.get(count_text, 0)
     unit = hit["unit"].lower()
     low, high = _UNIT_DAYS[unit]
     days = Interval(count * low - _ROUNDED_BY[unit], count * high + _ROUNDED_BY[unit])
