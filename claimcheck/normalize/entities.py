@@ -89,6 +89,8 @@ def find_entities(text: str) -> list[Found]:
     for first in [k for k, token in enumerate(tokens) if token[2][0].isupper()]:
         if first < i:
             continue  # inside the name found before
+        if tokens[first][0] and text[tokens[first][0] - 1].isdigit():
+            continue  # "76ERS", "3D": letters glued to a number begin no name
         i = first
         j = i
         words: list[tuple[int, int, str]] = []
