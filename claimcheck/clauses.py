@@ -60,13 +60,19 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"|,?\s+according to (?P<who2>[^,.;]{2,80})[.!?]?\s*\Z"
     rf"|,\s+(?:{PURE_SPEECH_VERBS})\s+(?P<who3>[^.;]{{2,80}})[.!?]?\s*\Z"
 )
+# Speech verbs that also take a plain object ("The league added two teams", "Toyota
+# recalled 2 million cars", "the governor declared a state of emergency"): opening a
+# sentence, they report speech only before "that".
+_ALSO_TRANSITIVE = frozenset("added adds wrote writes declared declares recalled continued".split())
+_OPENING_SPEECH = "|".join(v for v in PURE_SPEECH_VERBS.split("|") if v not in _ALSO_TRANSITIVE)
+_OPENING_OBJECT_SPEECH = "|".join([OBJECT_SPEECH_VERBS, *sorted(_ALSO_TRANSITIVE)])
 _LEADING_ATTRIBUTION = re.compile(
     r"\A(?:According to (?P<who>[^,]{2,80}),\s+"
     rf"|(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}?[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|"
     r"(?:[Tt]he|A|An|Her|His|Their|Its)\s+(?:[\w’'-]+,?\s+){0,5}?[\w’'-]+),?\s+"
-    rf"(?:(?:{PURE_SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?"
+    rf"(?:(?:{_OPENING_SPEECH})(?:\s+(?:on\s+)?{_DAY_WORDS})?"
     r"(?:(?:\s+(?:the\s+)?\w+)?\s+that)?"
-    rf"|(?:{OBJECT_SPEECH_VERBS})(?:\s+(?:on\s+)?{_DAY_WORDS})?\s+that)\s+)"
+    rf"|(?:{_OPENING_OBJECT_SPEECH})(?:\s+(?:on\s+)?{_DAY_WORDS})?\s+that)\s+)"
 )
 _SUBJECT = r"(?:he|she|they|it|we|I|the|a|an|[A-Z]\w+)"
 _CLAUSE_BREAK = re.compile(
