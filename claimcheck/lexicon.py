@@ -135,6 +135,30 @@ _IRREGULAR = {
     "driven": "drive",
     "flew": "fly",
     "flown": "fly",
+    "grew": "grow",
+    "grown": "grow",
+    "shrank": "shrink",
+    "shrunk": "shrink",
+    "upheld": "uphold",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "lent": "lend",
+    # British spelling doubles a final "l" that the base does not have.
+    "cancelled": "cancel",
+    "cancelling": "cancel",
+    "controlled": "control",
+    "controlling": "control",
+    "travelled": "travel",
+    "travelling": "travel",
+    "labelled": "label",
+    "signalled": "signal",
+    "fuelled": "fuel",
+    "levelled": "level",
+    "modelled": "model",
+    "totalled": "total",
+    "patrolled": "patrol",
+    "compelled": "compel",
+    "expelled": "expel",
 }
 
 
@@ -143,8 +167,16 @@ def stem(word: str) -> str:
     """A light, deterministic stem: "meetings" -> "meet", "approved" -> "approv".
 
     Every inflection of a word must reach the same stem, so a final "e" is
-    dropped after suffixes are ("close", "closed", "closing" -> "clos").
+    dropped after suffixes are ("close", "closed", "closing" -> "clos"), and a
+    longer word's final "eed" loses its "d" whatever came off it ("succeed",
+    "succeeded", "succeeds" -> "succee", as "agree", "agreed" -> "agree"); "need"
+    and "seed" keep theirs, apart from "nee" and "see".
     """
+    found = _stem(word)
+    return found[:-1] if len(found) >= 5 and found.endswith("eed") else found
+
+
+def _stem(word: str) -> str:
     lowered = word.lower().replace("’", "'")
     if lowered.endswith("'s"):
         lowered = lowered[:-2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.lexicon import _PHRASES, normalize_phrases
+from claimcheck.lexicon import _PHRASES, normalize_phrases, stem
 
 # One example of every phrase in the table, and the verb it must read as.
 EXAMPLES = {
@@ -38,3 +38,27 @@ def test_phrase_reads_as_its_verb(text: str, verb: str) -> None:
 def test_text_without_a_phrase_is_unchanged() -> None:
     text = "The council approved the budget on Monday, officials said."
     assert normalize_phrases(text) == text
+
+
+# Every inflection of a verb reaches one stem: the antonym lexicon lists base forms,
+# and news writes the past tense.
+INFLECTIONS = [
+    ("succeed", "succeeded", "succeeds", "succeeding"),
+    ("exceed", "exceeded"),
+    ("cancel", "cancelled", "canceled", "cancelling"),
+    ("grow", "grew", "grown", "grows"),
+    ("shrink", "shrank", "shrunk"),
+    ("uphold", "upheld"),
+    ("forbid", "forbade", "forbidden"),
+    ("lend", "lent"),
+]
+
+
+@pytest.mark.parametrize("forms", INFLECTIONS, ids=lambda forms: forms[0])
+def test_inflections_share_a_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem(form) for form in forms}) == 1, {form: stem(form) for form in forms}
+
+
+@pytest.mark.parametrize(("first", "second"), [("seed", "see"), ("feed", "fee"), ("need", "knee")])
+def test_short_words_in_eed_keep_their_d(first: str, second: str) -> None:
+    assert stem(first) != stem(second)
