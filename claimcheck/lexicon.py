@@ -293,6 +293,17 @@ def antonyms() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in table.items()}
 
 
+@lru_cache(maxsize=1)
+def sequences() -> frozenset[frozenset[str]]:
+    """Antonym pairs (as word keys) that name acts following one another: hire, then fire."""
+    text = resources.files("claimcheck").joinpath("data/antonyms.yaml").read_text("utf-8")
+    return frozenset(
+        frozenset(content_key(str(word)) or stem(str(word)) for word in entry["pair"])
+        for entry in yaml.safe_load(text)
+        if entry.get("sequence")
+    )
+
+
 def says_opposite(keys_a: frozenset[str], keys_b: frozenset[str]) -> bool:
     """One side holds a word whose antonym only the other side holds ("approve" / "reject")."""
     table = antonyms()

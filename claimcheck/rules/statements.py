@@ -19,6 +19,7 @@ from claimcheck.lexicon import (
     other_references,
     same_object,
     says_opposite,
+    sequences,
     stem,
     words,
 )
@@ -516,6 +517,8 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     continue  # "east of Tarnby" / "west of Cobbet": two places' sides
                 if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
                     continue
+                if frozenset({x, y}) in sequences() and not _at_one_time(a, b):
+                    continue  # "Cheeks was hired" / "Cheeks was fired": years apart, both true
                 if dispute and not (
                     _near_shared_name(a, word_a, b, context)
                     and _near_shared_name(b, word_b, a, context)
@@ -532,6 +535,31 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _at_one_time(a: Claim, b: Claim) -> bool:
+    """Both claims date their act, to days that overlap or to one weekday named.
+
+    Acts that follow one another ("hired" / "fired", "arrested" / "released") clash
+    only on one day: told without one, both may be true at their times.
+    """
+    days_a = [interval for _m, interval in event_dates(a)]
+    days_b = [interval for _m, interval in event_dates(b)]
+    if days_a and days_b:
+        return any(x.overlaps(y) for x in days_a for y in days_b)
+    named = [
+        {
+            day
+            for m in claim.mentions
+            if m.kind is MentionKind.DATE
+            for day in _WEEKDAY.findall(m.surface)
+        }
+        for claim in (a, b)
+    ]
+    return bool(named[0] & named[1])
 
 
 def _negated_word(text: str, word: str) -> bool:

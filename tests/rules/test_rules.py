@@ -66,6 +66,27 @@ def test_open_false_alarm_is_still_known(case: dict[str, Any]) -> None:
     test_rule_case(case)
 
 
+LEXICON = yaml.safe_load(
+    (HERE.parent.parent / "claimcheck" / "data" / "antonyms.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("entry", LEXICON, ids=lambda e: "/".join(map(str, e["pair"])))
+def test_every_antonym_pair_catches_its_own_example(entry: dict[str, Any]) -> None:
+    first, second = entry["example"]
+    found = conflicts_between(first, second, date(2021, 3, 10), date(2021, 3, 10))
+    assert ("antonym", "contradiction") in {(c.kind.value, c.severity.value) for c in found}
+
+
+def test_a_pair_of_acts_in_sequence_needs_one_day() -> None:
+    # "hired" then "fired": told without a day, both can be true at their times
+    entry = next(e for e in LEXICON if e.get("sequence"))
+    undated = [sentence.replace(" on Monday", "") for sentence in entry["example"]]
+    assert undated != entry["example"]
+    found = conflicts_between(*undated, date(2021, 3, 10), date(2021, 3, 10))
+    assert not [c for c in found if c.kind.value == "antonym"]
+
+
 def test_every_rule_has_a_code_and_a_docstring_with_both_examples() -> None:
     codes = [rule.code for rule in all_rules()]
     assert len(codes) == len(set(codes)) == 7
