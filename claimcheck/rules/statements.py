@@ -519,6 +519,10 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     continue
                 if frozenset({x, y}) in sequences() and not _at_one_time(a, b):
                     continue  # "Cheeks was hired" / "Cheeks was fired": years apart, both true
+                if _said_of_another(a, word_a, b, context) or _said_of_another(
+                    b, word_b, a, context
+                ):
+                    continue  # "South Kordofan, a state north of the border" / "the camp ... south"
                 if dispute and not (
                     _near_shared_name(a, word_a, b, context)
                     and _near_shared_name(b, word_b, a, context)
@@ -535,6 +539,29 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+# ", a state north of the border": what the name before it is, to the next comma or the end.
+_DESCRIBED = re.compile(r",\s+(?:the|an?)\s+[^,;()]*")
+
+
+def _said_of_another(claim: Claim, word: str, other: Claim, context: Context) -> bool:
+    """``word`` stands in an apposition that describes a name the other claim does not name.
+
+    "Yida is a camp of refugees from South Kordofan, a state north of the border" puts
+    the state north, not the camp; "The camp at Yida is ... south of the border" is
+    about the camp.
+    """
+    at = claim.text.find(word)
+    if at < 0:
+        return False
+    for mention in claim.mentions:
+        if not isinstance(mention.value, NameValue):
+            continue
+        found = _DESCRIBED.match(claim.text, mention.span.end - claim.span.start)
+        if found is not None and found.start() < at < found.end():
+            return context.alias(mention.value.key()) not in context.names(other)
+    return False
 
 
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
