@@ -32,6 +32,7 @@ from claimcheck.model import (
     Polarity,
     Severity,
 )
+from claimcheck.normalize.date_grammar import WD
 from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
 from claimcheck.rules.measures import event_dates
@@ -564,11 +565,11 @@ def _said_of_another(claim: Claim, word: str, other: Claim, context: Context) ->
     return False
 
 
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(rf"\b(?:{WD})\b")
 
 
 def _at_one_time(a: Claim, b: Claim) -> bool:
-    """Both claims date their act, to days that overlap or to one weekday named.
+    """Both claims date their act, to dates that overlap or to one weekday named.
 
     Acts that follow one another ("hired" / "fired", "arrested" / "released") clash
     only on one day: told without one, both may be true at their times.
