@@ -33,6 +33,7 @@ from claimcheck.normalize.date_grammar import (
     WD,
     WEEKDAYS,
 )
+from claimcheck.normalize.number_words import APPROX_OP
 from claimcheck.roles import age_role
 from claimcheck.rules import (
     Context,
@@ -268,9 +269,16 @@ _OFFSET_READ = re.compile(
     r"(?P<event>(?:[\w’'-]+\s+){0,3}[\w’'-]+)",
     re.IGNORECASE,
 )
+# The words that make a count approximate or a bound ("about", "nearly", "more than"),
+# as the amount grammar reads them.
 _ROUGHLY = re.compile(
-    r"\b(?:about|around|nearly|almost|roughly|some|approximately|over|under|more\s+than"
-    r"|less\s+than|fewer\s+than|at\s+least|just|barely|only)\s+\Z",
+    r"\b(?:"
+    + "|".join(
+        re.escape(words)
+        for words, op in sorted(APPROX_OP.items(), key=lambda kv: -len(kv[0]))
+        if op != "exact"
+    )
+    + r")\s+\Z",
     re.IGNORECASE,
 )
 # Days in each unit, as the range a count of it may mean (a month is 28 to 31 days), and
