@@ -22,6 +22,7 @@ from claimcheck.model import (
     QuoteValue,
     TimeValue,
 )
+from claimcheck.normalize.date_grammar import WD
 
 AMOUNT_KINDS = frozenset(
     {
@@ -161,6 +162,14 @@ def _appositions(claim: Claim) -> list[tuple[int, int]]:
             if found is not None:
                 spans.append((claim.span.start + found.start(), claim.span.start + found.end()))
     return spans
+
+
+_WEEKDAY = re.compile(rf"\b({WD})\b", re.IGNORECASE)
+
+
+def weekdays_named(mention: Mention) -> set[str]:
+    """The weekdays a date mention names, lower-cased ("Saturday morning": {"saturday"})."""
+    return {day.lower() for day in _WEEKDAY.findall(mention.surface)}
 
 
 def disjoint_event_dates(

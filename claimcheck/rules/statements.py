@@ -32,10 +32,9 @@ from claimcheck.model import (
     Polarity,
     Severity,
 )
-from claimcheck.normalize.date_grammar import WD
 from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
-from claimcheck.rules.measures import event_dates
+from claimcheck.rules.measures import disjoint_event_dates, event_dates, weekdays_named
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
@@ -565,29 +564,19 @@ def _said_of_another(claim: Claim, word: str, other: Claim, context: Context) ->
     return False
 
 
-_WEEKDAY = re.compile(rf"\b(?:{WD})\b")
-
-
 def _at_one_time(a: Claim, b: Claim) -> bool:
     """Both claims date their act, to dates that overlap or to one weekday named.
 
     Acts that follow one another ("hired" / "fired", "arrested" / "released") clash
     only on one day: told without one, both may be true at their times.
     """
-    days_a = [interval for _m, interval in event_dates(a)]
-    days_b = [interval for _m, interval in event_dates(b)]
-    if days_a and days_b:
-        return any(x.overlaps(y) for x in days_a for y in days_b)
-    named = [
-        {
-            day
-            for m in claim.mentions
-            if m.kind is MentionKind.DATE
-            for day in _WEEKDAY.findall(m.surface)
-        }
+    if event_dates(a) and event_dates(b):
+        return not disjoint_event_dates(a, b)
+    named_a, named_b = (
+        {day for m in claim.mentions if m.kind is MentionKind.DATE for day in weekdays_named(m)}
         for claim in (a, b)
-    ]
-    return bool(named[0] & named[1])
+    )
+    return bool(named_a & named_b)
 
 
 def _negated_word(text: str, word: str) -> bool:

@@ -30,7 +30,6 @@ from claimcheck.normalize.date_grammar import (
     MONTH_FULL,
     MONTHS,
     SMALL,
-    WD,
     WEEKDAYS,
 )
 from claimcheck.normalize.number_words import APPROX_OP
@@ -59,6 +58,7 @@ from claimcheck.rules.measures import (
     same_anchor,
     same_step,
     under_negation,
+    weekdays_named,
 )
 
 # Counts that change as a story develops: a later, larger figure is an update.
@@ -196,7 +196,6 @@ _NIGHT = re.compile(
     r"\b(?:early|late|night|overnight|midnight|evening|predawn|pre-dawn|dawn)\b", re.IGNORECASE
 )
 _RELATIVE = re.compile(r"\b(?:after|before|since|until|ago|later|earlier|prior)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(rf"\b({WD})\b", re.IGNORECASE)
 _MONTH_DAY = re.compile(
     rf"\b(?P<mon>{MONTH_FULL}|{MONTH_ABBR})(?:\.|\b)\s*(?P<day>{DAY})"
     rf"|\b(?P<day2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\b",
@@ -342,11 +341,7 @@ def _not_one_weekday(a: Claim, b: Claim) -> bool:
     "found on Saturday" in a paper of Sunday and "arrested Saturday morning" in one of
     the next Friday both mean the Saturday of the event.
     """
-    named = [
-        {w.lower() for w in _WEEKDAY.findall(m.surface)}
-        for claim in (a, b)
-        for m, _ in event_dates(claim)
-    ]
+    named = [weekdays_named(m) for claim in (a, b) for m, _ in event_dates(claim)]
     return not (len(named) == 2 and len(named[0]) == 1 and named[0] == named[1])
 
 
@@ -431,7 +426,7 @@ def _names_a_day(mention: Mention) -> bool:
     if isinstance(value, DateValue):
         return value.granularity in ("day", "month") or value.first == value.last
     return isinstance(value, UnresolvedDate) and bool(
-        _WEEKDAY.search(mention.surface) or _MONTH_DAY.search(mention.surface)
+        weekdays_named(mention) or _MONTH_DAY.search(mention.surface)
     )
 
 
@@ -453,7 +448,7 @@ def _weekdays(claim: Claim, mention: Mention | None) -> list[tuple[Mention, Inte
             return []
         day = value.first.weekday()
     elif isinstance(value, UnresolvedDate):
-        named = {w.lower() for w in _WEEKDAY.findall(mention.surface)}
+        named = weekdays_named(mention)
         if len(named) != 1:
             return []
         day = WEEKDAYS.index(named.pop())
