@@ -231,6 +231,57 @@ def find_numbers(line: str) -> list[NumberExpr]:
     return found
 
 
+# What a figure counts: the words right after it, to the next punctuation ("70 percent",
+# "nine rebounds", "two male gang members", "26-year-old"), less the words that only join.
+_COUNTED = re.compile(r"(?:[\s-]*(?:%|[A-Za-z]+)){1,3}")
+_NOT_COUNTED = frozenset(
+    "a an and or of the to in on at for by from as with than other more people who that".split()
+)
+
+
+def counted_words(line: str, expr: NumberExpr) -> frozenset[str]:
+    """The first four letters of the words the figure counts ("perc" for "%").
+
+    Up to three words after it, stopping at punctuation or a word that only joins.
+    """
+    match = _COUNTED.match(line, expr.end)
+    found: list[str] = []
+    for word in re.findall(r"%|[A-Za-z]+", match.group(0) if match else ""):
+        if word.lower() in _NOT_COUNTED:
+            break
+        found.append("perc" if word == "%" else word.lower()[:4])
+    return frozenset(found)
+
+
+_NAMING = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def counts_alike(line: str, expr: NumberExpr, other_line: str, other: NumberExpr) -> bool:
+    """Two equal figures that can state one fact.
+
+    Both name one thing ("State Route 94" / "state route 94", "Curve 8900"), or they
+    count a word in common, or one counts nothing named after it. "wounding 70" and
+    "70 percent of the buildings" do not; "nine rebounds" and "nine points" do not; "two
+    male gang members" and "two possible gang members" do, and so may "killed 10 and"
+    and "10 people".
+    """
+    if expr.value != other.value:
+        return False
+    before = _NAMING.search(line[: expr.start])
+    other_before = _NAMING.search(other_line[: other.start])
+    if (
+        before
+        and other_before
+        and before.group(1)[0].isupper()
+        and before.group(1).lower() == other_before.group(1).lower()
+    ):
+        return True
+    first, second = counted_words(line, expr), counted_words(other_line, other)
+    if first and second:
+        return bool(first & second)
+    return "perc" not in first | second
+
+
 def change_number(expr: NumberExpr) -> Edit:
     """A figure no rounding or vagueness could reconcile with the original."""
     text = expr.surface

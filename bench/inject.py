@@ -248,7 +248,9 @@ def _sites_at(
         if line[max(0, number.start - 1) : number.start] in ("#",):
             continue
         shared = [
-            p for p in partners if any(n.value == number.value for n in edits.find_numbers(p.text))
+            p
+            for p in partners
+            if any(edits.counts_alike(line, number, p.text, n) for n in edits.find_numbers(p.text))
         ]
         found.append(site("number_change", edits.change_number(number), shared))
     found.extend(
