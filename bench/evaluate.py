@@ -1,11 +1,13 @@
 """claimcheck on ECB+ -> Markdown tables: recall on planted contradictions, false alarms, clusters.
 
-    .venv/bin/python -m bench.evaluate [--seed 13] [--per-kind 50] [--topics 1,3] [--scope both]
+    .venv/bin/python -m bench.evaluate [--seed 13] [--per-kind 0] [--topics 1,3] [--scope both]
                                        [--json out.json] [--details out.md]
 
 Three measurements, all on real multi-outlet news (corpora/ecbplus):
 
-1. Planted contradictions (bench/inject.py): per kind, the share found. A planted
+1. Planted contradictions (bench/inject.py): per kind, the share found. By default
+   every fact the injector can change gets one change (``--per-kind N`` samples N per
+   transform instead). A planted
    change is found when a reported contradiction of an accepted kind has the
    planted sentence on one side and a sentence of another outlet on another side.
    Precision on the injected copies: of the contradictions that the clean copy
@@ -552,7 +554,12 @@ def measured_at() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--per-kind", type=int, default=50, help="planted changes per transform")
+    parser.add_argument(
+        "--per-kind",
+        type=int,
+        default=0,
+        help="planted changes per transform (0: one per fact, every fact that can take one)",
+    )
     parser.add_argument("--topics", default="", help="comma-separated topic numbers (all)")
     parser.add_argument(
         "--scope",
@@ -595,8 +602,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     seconds = time.perf_counter() - began
     print(f"## claimcheck on ECB+ ({len(topics)} topics, {clean_scores[0].articles} articles)\n")
+    planted = (
+        f"{args.per_kind} changes per transform" if args.per_kind else "every fact changed once"
+    )
     print(
-        f"Measured {measured_at()}; seed {args.seed}, {args.per_kind} changes per transform, "
+        f"Measured {measured_at()}; seed {args.seed}, {planted}, "
         f"{injection.rounds} rounds, {injection.scans} injected scans; {seconds:.0f} s.\n"
     )
     print("### Planted contradictions\n")

@@ -1,6 +1,6 @@
 """Clean ECB+ articles -> copies with planted contradictions, and a manifest of each change.
 
-    .venv/bin/python -m bench.inject --out /tmp/planted [--seed 13] [--per-kind 40] [--topics 1,3]
+    .venv/bin/python -m bench.inject --out /tmp/planted [--seed 13] [--per-kind 0] [--topics 1,3]
 
 A planted change edits one outlet's sentence about a fact that another outlet
 also reports: the sentence holds a gold event mention whose gold cluster has a
@@ -424,11 +424,22 @@ def _quote_edit(text: str, offset: int) -> edits.Edit | None:
 
 
 def choose(sites: Sequence[Site], per_kind: int, seed: int) -> list[Site]:
-    """Up to ``per_kind`` sites per transform, spread over topics, one change per sentence."""
-    rng = random.Random(seed)
+    """Up to ``per_kind`` sites per transform (0: one per fact, all of them), spread over
+    topics, one change per sentence and per fact.
+
+    Transforms with the fewest facts to plant in choose first, so that a common one
+    (negation can go almost anywhere) does not take the sentences a rare one needs.
+    Each draws from its own stream of the seed: a change to where one transform can
+    plant leaves the other transforms' choices as they were.
+    """
+    facts_of: dict[str, set[str]] = defaultdict(set)
+    for site in sites:
+        facts_of[site.transform].add(site.fact)
+    limit = per_kind or len(sites)
     chosen: list[Site] = []
     taken: set[tuple[str, int]] = set()
-    for transform in TRANSFORMS:
+    for transform in sorted(TRANSFORMS, key=lambda t: (len(facts_of[t]), t)):
+        rng = random.Random(f"{seed}:{transform}")
         by_topic: dict[str, list[Site]] = defaultdict(list)
         for site in sites:
             if site.transform == transform:
@@ -438,7 +449,7 @@ def choose(sites: Sequence[Site], per_kind: int, seed: int) -> list[Site]:
         order = sorted(by_topic, key=lambda t: rng.random())
         facts: set[str] = set()
         picked = 0
-        while picked < per_kind and any(by_topic.values()):
+        while picked < limit and any(by_topic.values()):
             for topic in order:
                 group = by_topic[topic]
                 while group:
@@ -450,7 +461,7 @@ def choose(sites: Sequence[Site], per_kind: int, seed: int) -> list[Site]:
                     facts.add(site.fact)
                     picked += 1
                     break
-                if picked >= per_kind:
+                if picked >= limit:
                     break
     return chosen
 
@@ -549,7 +560,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--per-kind", type=int, default=40, help="changes per transform")
+    parser.add_argument(
+        "--per-kind", type=int, default=0, help="changes per transform (0: one per fact, all)"
+    )
     parser.add_argument("--topics", default="", help="comma-separated topic numbers (all)")
     args = parser.parse_args(argv)
     corpus = load_corpus()
