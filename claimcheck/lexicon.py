@@ -77,6 +77,19 @@ _SYNONYM_CLASSES = (
     "close closing closure",
     "tweet twitter",
 )
+# Irregular simple past forms, which say a verb was done: "threw", "stole", "fought".
+IRREGULAR_PAST = frozenset(
+    """
+    met said told took came went gave saw ran spoke began broke drew flew grew knew threw wore
+    wrote drove rode sank shook stole chose froze fell rose ate forgot swore struck became
+    withdrew held made found sent paid sold brought bought built led left lost won shot fought
+    caught taught thought heard kept spent sought fled hung hid laid meant sat stood understood
+    overthrew blew woke forgave arose bit mistook undertook tore rang sang drank swam sprang
+    misled fed bled sped withstood withheld rebuilt bent dealt felt slept swept wept overheard
+    oversaw foresaw dug stuck swung spun slid clung stung strove shone got overcame upheld
+    shrank forbade lent
+    """.split()
+)
 _IRREGULAR = {
     "people": "person",
     "men": "man",
@@ -160,6 +173,117 @@ _IRREGULAR = {
     "compelled": "compel",
     "expelled": "expel",
 }
+# Irregular verb forms whose base other words share as nouns ("heard" / "hearing", "led" /
+# "the lead", "dealt" / "a deal"): one verb when a negation meets its affirmation ("did
+# not throw" / "threw"), but left apart in the stems that match claims.
+_IRREGULAR_VERBS = {
+    "threw": "throw",
+    "thrown": "throw",
+    "overthrew": "overthrow",
+    "overthrown": "overthrow",
+    "drew": "draw",
+    "drawn": "draw",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "blew": "blow",
+    "blown": "blow",
+    "stole": "steal",
+    "stolen": "steal",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "woke": "wake",
+    "woken": "wake",
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "forgot": "forget",
+    "forgotten": "forget",
+    "got": "get",
+    "gotten": "get",
+    "came": "come",
+    "became": "become",
+    "overcame": "overcome",
+    "ate": "eat",
+    "eaten": "eat",
+    "arose": "arise",
+    "arisen": "arise",
+    "rode": "ride",
+    "ridden": "ride",
+    "hid": "hide",
+    "hidden": "hide",
+    "bit": "bite",
+    "bitten": "bite",
+    "beaten": "beat",
+    "shook": "shake",
+    "shaken": "shake",
+    "mistook": "mistake",
+    "undertook": "undertake",
+    "tore": "tear",
+    "torn": "tear",
+    "wore": "wear",
+    "worn": "wear",
+    "swore": "swear",
+    "sworn": "swear",
+    "sang": "sing",
+    "sung": "sing",
+    "rang": "ring",
+    "rung": "ring",
+    "sank": "sink",
+    "sunk": "sink",
+    "drank": "drink",
+    "drunk": "drink",
+    "swam": "swim",
+    "sprang": "spring",
+    "sprung": "spring",
+    "fought": "fight",
+    "caught": "catch",
+    "taught": "teach",
+    "sought": "seek",
+    "led": "lead",
+    "misled": "mislead",
+    "fled": "flee",
+    "fed": "feed",
+    "bled": "bleed",
+    "sped": "speed",
+    "stood": "stand",
+    "understood": "understand",
+    "withstood": "withstand",
+    "withheld": "withhold",
+    "built": "build",
+    "rebuilt": "rebuild",
+    "bent": "bend",
+    "meant": "mean",
+    "dealt": "deal",
+    "felt": "feel",
+    "slept": "sleep",
+    "swept": "sweep",
+    "wept": "weep",
+    "heard": "hear",
+    "overheard": "overhear",
+    "laid": "lay",
+    "oversaw": "oversee",
+    "overseen": "oversee",
+    "foresaw": "foresee",
+    "sat": "sit",
+    "hung": "hang",
+    "dug": "dig",
+    "stuck": "stick",
+    "swung": "swing",
+    "spun": "spin",
+    "slid": "slide",
+    "clung": "cling",
+    "stung": "sting",
+    "strove": "strive",
+    "striven": "strive",
+    "shone": "shine",
+    "slain": "slay",
+}
+
+
+@lru_cache(maxsize=65536)
+def verb_stem(word: str) -> str:
+    """``stem`` of the verb a word is a form of: "threw" and "throw" -> "throw"."""
+    lowered = word.lower()
+    return stem(_IRREGULAR_VERBS.get(lowered, lowered))
 
 
 @lru_cache(maxsize=65536)

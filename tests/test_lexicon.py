@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.lexicon import _PHRASES, normalize_phrases, stem
+from claimcheck.lexicon import _PHRASES, normalize_phrases, stem, verb_stem
 
 # One example of every phrase in the table, and the verb it must read as.
 EXAMPLES = {
@@ -62,3 +62,11 @@ def test_inflections_share_a_stem(forms: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(("first", "second"), [("seed", "see"), ("feed", "fee"), ("need", "knee")])
 def test_short_words_in_eed_keep_their_d(first: str, second: str) -> None:
     assert stem(first) != stem(second)
+
+
+def test_an_irregular_past_is_its_verb_only_where_a_verb_is_meant() -> None:
+    # "did not steal" meets "stole"; for matching, "heard" stays apart from "hearing".
+    assert verb_stem("stole") == verb_stem("steals") == verb_stem("steal")
+    assert verb_stem("threw") == verb_stem("throwing")
+    assert verb_stem("heard") == verb_stem("hears")
+    assert stem("heard") != stem("hearing")

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from claimcheck.lexicon import IRREGULAR_PAST
 from claimcheck.normalize.patterns import words
 
 Tense = Literal["future", "past", ""]  # "" is a present tense, or no cue at all
@@ -76,12 +77,6 @@ _DUE_TO_VERBS = words(
 _INTENT = words(
     "plan plans intend intends aim aims hope hopes want wants vow vows promise promises pledge "
     "pledges threaten threatens seek seeks expect expects prepare prepares need needs"
-)
-_IRREGULAR_PAST = words(
-    "met said told took came went gave saw ran spoke began broke drew flew grew knew threw wore "
-    "wrote drove rode sank shook stole chose froze fell rose ate forgot swore struck became "
-    "withdrew held made found sent paid sold brought bought built led left lost won shot fought "
-    "caught taught thought heard kept spent sought fled hung hid laid meant sat stood understood"
 )
 _NOT_ED = words(
     "hundred indeed embed naked wicked sacred rugged beloved kindred crooked ragged wretched "
@@ -185,7 +180,7 @@ def _step(tokens: list[str], i: int) -> Tense | None:
         return "future"
     if word in _SCHEDULE:
         return _schedule(tokens, i)
-    if word in _IRREGULAR_PAST or _is_ed(word):
+    if word in IRREGULAR_PAST or _is_ed(word):
         step = _participle(tokens, i, schedule=False)
         return "past" if step == "bare" else step
     return None
@@ -232,7 +227,7 @@ def _participle(tokens: list[str], i: int, *, schedule: bool) -> Tense | _Bare |
 
 
 def _is_participle(word: str) -> bool:
-    return word in _IRREGULAR_PAST or word in _SCHEDULE or _is_ed(word)
+    return word in IRREGULAR_PAST or word in _SCHEDULE or _is_ed(word)
 
 
 def _is_ed(word: str) -> bool:

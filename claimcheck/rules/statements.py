@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import (
+    IRREGULAR_PAST,
     STOP_WORDS,
     WORD_RE,
     antonyms,
@@ -21,6 +22,7 @@ from claimcheck.lexicon import (
     says_opposite,
     sequences,
     stem,
+    verb_stem,
     words,
 )
 from claimcheck.model import (
@@ -157,7 +159,7 @@ def _words_before_verb(claim: Claim, verb: str, *, negated: bool) -> list[str]:
             if negated
             else match.group(0)
         )
-        if stem(word.lower()) == verb:
+        if verb_stem(word.lower()) == verb:
             at = match.start()
             break
     if at < 0:
@@ -199,7 +201,7 @@ def _as_written(verb: str, text: str) -> str:
     """The negated word as the claim writes it ("make" for the stem "mak")."""
     for match in _NEGATED_WORD.finditer(text):
         word = match.group("word") or match.group("word2") or match.group("word3")
-        if stem(word.lower()) == verb:
+        if verb_stem(word.lower()) == verb:
             return word
     return verb
 
@@ -393,7 +395,7 @@ def _negated_stems(text: str, *, modal: bool = False) -> frozenset[str]:
         and not _BOUND.match(text, m.end())
     )
     return frozenset(
-        stem(word)
+        verb_stem(word)
         for word in negated
         if len(word) > 2 and word.islower() and word not in _NOT_DENIABLE
     )
@@ -419,7 +421,7 @@ def _negated_nearby(text: str) -> frozenset[str]:
         clause = re.split(r"[,;.]|\b(?:and|but|that|which|who)\b", text[match.end() :], maxsplit=1)[
             0
         ]
-        scoped |= {stem(word) for word in words(clause)[:4]}
+        scoped |= {verb_stem(word) for word in words(clause)[:4]}
     return frozenset(scoped)
 
 
@@ -432,11 +434,11 @@ def _asserted_stems(text: str) -> frozenset[str]:
     """
     text = _QUESTION.sub(" ", text)
     scoped = set(_negated_nearby(text))
-    infinitives = {stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
-    obliged = {stem(m.group(1)) for m in _OBLIGED.finditer(text)}
-    said = {stem(word) for word in _verbs(text)}
+    infinitives = {verb_stem(m.group(1)) for m in _INFINITIVE.finditer(text)}
+    obliged = {verb_stem(m.group(1)) for m in _OBLIGED.finditer(text)}
+    said = {verb_stem(word) for word in _verbs(text)}
     if "no" in text or "No" in text:  # "no one was injured" asserts no injury
-        scoped |= {stem(m.group(1).lower()) for m in _NO_ONE_WAS.finditer(text)}
+        scoped |= {verb_stem(m.group(1).lower()) for m in _NO_ONE_WAS.finditer(text)}
     return frozenset((said - infinitives - scoped) | (obliged - scoped))
 
 
@@ -473,11 +475,7 @@ _HEADLINE_VERB = re.compile(r",\s+([a-z]+(?<!ss)(?<!us)(?<!is)s)\s*[.!]?\s*\Z")
 # Prepositions before an -ing word make it a noun of action, not an act that happened.
 _GERUND_LEADS = frozenset("of about for on without from by in into at against".split())
 
-_IRREGULAR_PAST = frozenset(
-    "knew saw did made paid spent sent kept met ran wrote spoke chose broke drove flew "
-    "went took won lost sold bought began held brought thought gave found rose fell shot "
-    "struck told said left".split()
-)
+_IRREGULAR_PAST = IRREGULAR_PAST | {"did"}
 
 
 def _shared_names(a: Claim, b: Claim) -> bool:
@@ -581,7 +579,7 @@ def _at_one_time(a: Claim, b: Claim) -> bool:
 
 def _negated_word(text: str, word: str) -> bool:
     """``word`` stands where a negation of the claim covers it."""
-    return stem(word.lower()) in _negated_nearby(normalize_phrases(text))
+    return verb_stem(word.lower()) in _negated_nearby(normalize_phrases(text))
 
 
 def _may_oppose(text_a: str, text_b: str) -> bool:
