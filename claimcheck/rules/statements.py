@@ -250,12 +250,38 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     asserted = _asserted_stems(affirmed.frame)
     negated_text = normalize_phrases(negated.text)
     modal = bool(_MODAL_WORD.search(affirmed.text))
+    if modal and _FORECAST_DENIED.search(negated_text):
+        asserted |= _forecast_stems(affirmed.frame)  # "will carry" / "will not carry"
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
+
+
+# A forecast and its denial: "T-Mobile will carry the Q10" / "T-Mobile will not carry the Q10".
+_FORECAST = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?!not\b|be\b|have\b)([a-z]+)")
+_FORECAST_DENIED = re.compile(
+    r"\b(?:will|would|shall)(?:\s+\w+ly)?\s+not\b|\b(?:won|wouldn|shan)[’']t\b", re.IGNORECASE
+)
+
+
+_CONDITION = re.compile(r"\b(?:if|unless|provided|as long as)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _forecast_stems(frame: str) -> frozenset[str]:
+    """Stems of verbs the claim forecasts outright ("will carry").
+
+    Not asked, not denied, and not made to hang on a condition ("would attend if invited").
+    """
+    if _CONDITION.search(frame):
+        return frozenset()
+    text = _QUESTION.sub(" ", frame)
+    return frozenset(verb_stem(m.group(1)) for m in _FORECAST.finditer(text)) - _negated_nearby(
+        text
+    )
 
 
 # A denial that holds up to the time of writing: "have not been released", "has not yet
