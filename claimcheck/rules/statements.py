@@ -252,12 +252,42 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     modal = bool(_MODAL_WORD.search(affirmed.text))
     if modal and _FORECAST_DENIED.search(negated_text):
         asserted |= _forecast_stems(affirmed.frame)  # "will carry" / "will not carry"
+    asserted |= _present_stems(affirmed)  # "T-Mobile continues to add" / "does not continue"
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or _shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
+
+
+# A verb in the present after its subject: "T-Mobile USA continues", "he believes".
+_PRESENT = re.compile(r"\s+(?:\w+ly\s+)?([a-z]{3,}(?<!ss)(?<!us)(?<!is)s)\b")
+_PRESENT_SUBJECTS = frozenset({MentionKind.PERSON, MentionKind.ORG, MentionKind.ACTOR})
+_NOT_PRESENT = frozenset("has does was is says tells adds notes".split())
+
+
+def _present_stems(claim: Claim) -> frozenset[str]:
+    """Stems of verbs stated in the present tense right after a name or "he", "she", "it".
+
+    "T-Mobile USA continues to add to its lineup" states "continue" as plainly as
+    "continued" would; a plural noun after a name ("Apple shares") is read so too, and
+    meets only a denial of that very word.
+    """
+    found = set()
+    for mention in claim.mentions:
+        if mention.kind not in _PRESENT_SUBJECTS:
+            continue
+        after = _PRESENT.match(claim.text, mention.span.end - claim.span.start)
+        if after and after.group(1) not in _NOT_PRESENT:
+            found.add(verb_stem(after.group(1)))
+    for after in _PRONOUN_PRESENT.finditer(claim.text):
+        if after.group(1) not in _NOT_PRESENT:
+            found.add(verb_stem(after.group(1)))
+    return frozenset(found - _negated_nearby(claim.text))
+
+
+_PRONOUN_PRESENT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)" + _PRESENT.pattern)
 
 
 # A forecast and its denial: "T-Mobile will carry the Q10" / "T-Mobile will not carry the Q10".
