@@ -271,27 +271,37 @@ def _present_stems(claim: Claim) -> frozenset[str]:
     """Stems of verbs stated in the present tense right after a name or "he", "she", "it".
 
     "T-Mobile USA continues to add to its lineup" states "continue" as plainly as
-    "continued" would; a plural noun after a name ("Apple shares") is read so too, and
-    meets only a denial of that very word.
+    "continued" would, and so does a plural name's verb ("Colts clinch playoff berth").
+    A noun read so ("Apple shares", "Colts fans") meets only a denial of that very word.
     """
     found = set()
     for mention in claim.mentions:
         if mention.kind not in _PRESENT_SUBJECTS:
             continue
-        after = _PRESENT.match(claim.text, mention.span.end - claim.span.start)
+        end = mention.span.end - claim.span.start
+        after = _PRESENT.match(claim.text, end)
         if after and after.group(1) not in _NOT_PRESENT:
             found.add(verb_stem(after.group(1)))
+        elif (
+            mention.surface.endswith("s")
+            and (plural := _PLURAL_PRESENT.match(claim.text, end))
+            and plural.group(1) not in STOP_WORDS
+        ):
+            found.add(verb_stem(plural.group(1)))  # "Colts clinch playoff berth"
     for after in _PRONOUN_PRESENT.finditer(claim.text):
         if after.group(1) not in _NOT_PRESENT:
             found.add(verb_stem(after.group(1)))
     return frozenset(found - _negated_nearby(claim.text))
 
 
+_PLURAL_PRESENT = re.compile(r"\s+([a-z]{3,})\b")
 _PRONOUN_PRESENT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)" + _PRESENT.pattern)
 
 
 # A forecast and its denial: "T-Mobile will carry the Q10" / "T-Mobile will not carry the Q10".
-_FORECAST = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?!not\b|be\b|have\b)([a-z]+)")
+_FORECAST = re.compile(
+    r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?(?!not\b|be\b|have\b)([a-z]+)"
+)
 _FORECAST_DENIED = re.compile(
     r"\b(?:will|would|shall)(?:\s+\w+ly)?\s+not\b|\b(?:won|wouldn|shan)[’']t\b", re.IGNORECASE
 )
