@@ -282,10 +282,27 @@ def counts_alike(line: str, expr: NumberExpr, other_line: str, other: NumberExpr
     return "perc" not in first | second
 
 
-def change_number(expr: NumberExpr) -> Edit:
-    """A figure no rounding or vagueness could reconcile with the original."""
+# A figure that tells an age: "32-year-old", "aged 77", "dies at 77", "Williams, 32, was".
+_AGE_AFTER = re.compile(r"[\s-]*years?[\s-]+old\b|-year\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|at)\s+\Z|[A-Z][\w'’.-]+,\s+\Z", re.IGNORECASE)
+
+
+def _an_age(line: str, expr: NumberExpr) -> bool:
+    if _AGE_AFTER.match(line, expr.end):
+        return True
+    return bool(_AGE_BEFORE.search(line[: expr.start])) and line[expr.end : expr.end + 1] in ",)"
+
+
+def change_number(expr: NumberExpr, line: str = "") -> Edit:
+    """A figure no rounding or vagueness could reconcile with the original.
+
+    An age moves by nine years, so that it stays one a person can have ("dies at 77" is
+    not made "dies at 116", which no reader would take for an age).
+    """
     text = expr.surface
     value = expr.value
+    if line and text.isdigit() and 10 <= value < 120 and _an_age(line, expr):
+        return Edit(expr.start, expr.end, text, str(int(value) + (9 if value < 90 else -9)))
     if not text[0].isdigit():
         new_value = int(value) + 3 if value < 10 else int(value) * 2
         word = _WORD_OF.get(new_value)

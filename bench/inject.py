@@ -252,7 +252,7 @@ def _sites_at(
             for p in partners
             if any(edits.counts_alike(line, number, p.text, n) for n in edits.find_numbers(p.text))
         ]
-        found.append(site("number_change", edits.change_number(number), shared))
+        found.append(site("number_change", edits.change_number(number, line), shared))
     found.extend(
         _swap_site(index, doc, line_no, mention, entity, partners)
         for entity in index.entities[(doc.name, line_no)]

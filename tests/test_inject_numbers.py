@@ -67,3 +67,17 @@ def test_a_figure_in_a_name_is_alike_when_both_name_it() -> None:
         "He was stopped westbound on state route 94 at approximately 1:30 a.m.",
         "94",
     )
+
+
+def _changed(line: str) -> str:
+    return edits.change_number(edits.find_numbers(line)[0], line).new
+
+
+def test_an_age_is_changed_to_an_age_a_person_can_have() -> None:
+    assert _changed("Vincent Gigante dies in prison at 77") == "86"
+    assert _changed("Williams, 32, was arrested on Sunday.") == "41"
+    assert _changed("The 95-year-old was found at home.") == "86"
+
+
+def test_a_count_is_still_changed_by_half_again() -> None:
+    assert _changed("The blast killed 77 people on Monday.") == "116"
