@@ -31,7 +31,7 @@ from claimcheck.model import (
     QuoteValue,
     TimeValue,
 )
-from claimcheck.normalize.numbers import CURRENCIES
+from claimcheck.normalize.numbers import ABBREVIATION_STOP, CURRENCIES, DEATH_WORDS
 from claimcheck.roles import age_role, role_names
 
 MIN_SHARED_KEYS = 2
@@ -334,7 +334,7 @@ def age_owner(claim: Claim, age: Mention) -> Mention | None:
 
 # "Bettie Page ... died yesterday in Los Angeles at the age of 85": the age at death is
 # the subject's, however far from the name it is told.
-_DEATH_AGE = re.compile(r"\b(?:died|dies|dead|passed\s+away)\b[^.;:]{0,60}\Z", re.IGNORECASE)
+_DEATH_AGE = re.compile(rf"{DEATH_WORDS}(?:[^.;:]|{ABBREVIATION_STOP}){{0,60}}\Z", re.IGNORECASE)
 _AGE_LEAD = re.compile(r"(?:aged|at)\b", re.IGNORECASE)
 
 

@@ -316,9 +316,14 @@ def _amount(m: re.Match[str], text: str, whole: bool) -> list[Found]:
 
 # What may follow an age at death: the clause's end, or "in", "on", "after" ...
 _AGE_ENDS = re.compile(r"\s*(?:[,.;:)\]]|\Z|(?:in|on|after|following|of|from)\b)")
+# Words that tell a death, for an age at death ("dies in prison at 77").
+DEATH_WORDS = r"\b(?:died|dies|dead|passed\s+away)\b"
+# A full stop after a capital is an abbreviation's, not the clause's end: "in U.S. prison".
+ABBREVIATION_STOP = r"(?<=[A-Z])\."
 # A death, a few words on the same clause, then "at" right before the number.
 _DIED_AT = re.compile(
-    r"\b(?:died|dies|dead|passed\s+away)\b[^,.;:0-9]{0,40}?\s(?P<at>at)\s+\Z", re.IGNORECASE
+    rf"{DEATH_WORDS}(?:[^,.;:0-9]|{ABBREVIATION_STOP}){{0,40}}?\s(?P<at>at)\s+\Z",
+    re.IGNORECASE,
 )
 
 
