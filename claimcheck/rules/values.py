@@ -21,6 +21,7 @@ from claimcheck.model import (
     Interval,
     Mention,
     MentionKind,
+    NameValue,
     Severity,
     UnresolvedDate,
 )
@@ -946,11 +947,19 @@ def _value_rule(
 def _same_frame(a: Claim, b: Claim) -> bool:
     """The claims read the same but for their values, and say something besides them.
 
-    A dateline ("POSTED: 04/02/07, 9:00 PM PDT") reads like every other dateline.
+    Two words, or one and a name: "Trial is set for June 17 for 26-year-old Christopher
+    Kenyon Simpson" says "trial" of Simpson. A dateline ("POSTED: 04/02/07, 9:00 PM
+    PDT") reads like every other dateline.
     """
-    if len(set(a.predicates) & set(b.predicates)) < 2:
+    shared = len(set(a.predicates) & set(b.predicates))
+    if shared < 2 and not (shared and _shared_name(a, b)):
         return False
     return fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
+
+
+def _shared_name(a: Claim, b: Claim) -> bool:
+    names = {m.value.key() for m in a.mentions if isinstance(m.value, NameValue)}
+    return any(isinstance(m.value, NameValue) and m.value.key() in names for m in b.mentions)
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> str:
