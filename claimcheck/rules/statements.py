@@ -753,7 +753,13 @@ def _is_negative(base: str, negative: str) -> bool:
 
 # "asked him if he was firing him", "a presidentially appointed attorney": not assertions.
 _QUESTION = re.compile(r"\b(?:if|whether)\b.*", re.IGNORECASE)
-_MODIFIER = re.compile(r"\b(?:a|an|the|\w+ly)\s+(\w+ed)\s+(?=[\w.]+)", re.IGNORECASE)
+# "previously refused to send", "quickly approved the plan": a verb, since what follows
+# is no noun it could describe.
+_MODIFIER = re.compile(
+    r"\b(?:a|an|the|\w+ly)\s+(\w+ed)\s+"
+    r"(?=(?!(?:to|the|a|an|her|his|their|its|him|them|that|this|on|in|at|by|for|with)\b)[\w.]+)",
+    re.IGNORECASE,
+)
 
 
 # Verbs that only frame the next one: "began to cast" (the casting began).
