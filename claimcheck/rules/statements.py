@@ -22,6 +22,7 @@ from claimcheck.lexicon import (
     says_opposite,
     sequences,
     stem,
+    title_case,
     verb_stem,
     words,
 )
@@ -561,23 +562,24 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     lexicon = antonyms()
     findings = []
     for a, b, severity in asserted_pairs(cluster, context, same_polarity=False):
-        if _says_no_one(a.text) or _says_no_one(b.text):
+        text_a, text_b = _as_read(a), _as_read(b)
+        if _says_no_one(text_a) or _says_no_one(text_b):
             continue  # "no one else was injured" agrees with "escaped unharmed"
-        if not _may_oppose(normalize_phrases(a.text), normalize_phrases(b.text)):
+        if not _may_oppose(normalize_phrases(text_a), normalize_phrases(text_b)):
             continue  # most pairs: no word of one has its opposite in the other
-        words_a = _predicate_words(normalize_phrases(a.text))
-        words_b = _predicate_words(normalize_phrases(b.text))
+        words_a = _predicate_words(normalize_phrases(text_a))
+        words_b = _predicate_words(normalize_phrases(text_b))
         stems_a, stems_b = set(words_a), set(words_b)
-        opposites = _negative_pairs(normalize_phrases(a.text), normalize_phrases(b.text))
+        opposites = _negative_pairs(normalize_phrases(text_a), normalize_phrases(text_b))
         for x in sorted(stems_a - stems_b):
             for y in sorted(lexicon.get(x, frozenset()) | opposites.get(x, frozenset())):
                 if y not in stems_b or y in stems_a:
                     continue
                 dispute = severity is Severity.DISPUTE
                 word_a, word_b = words_a[x], words_b[y]
-                if _negated_word(a.text, word_a) or _negated_word(b.text, word_b):
+                if _negated_word(text_a, word_a) or _negated_word(text_b, word_b):
                     continue  # "did not reject" agrees with "approved"
-                if other_references(a.text, word_a, b.text, word_b):
+                if other_references(text_a, word_a, text_b, word_b):
                     continue  # "east of Tarnby" / "west of Cobbet": two places' sides
                 if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
                     continue
@@ -603,6 +605,23 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _as_read(claim: Claim) -> str:
+    """The claim's text, with a title-case headline's capitals lowered outside its names.
+
+    "Shooting at Accounting Firm Leaves Woman Dead and 2 Hurt" says "dead" and "hurt";
+    a capital word is otherwise read as part of a name.
+    """
+    if not title_case(claim.text):
+        return claim.text
+    text = list(claim.text.lower())
+    for mention in claim.mentions:
+        if isinstance(mention.value, NameValue):
+            start = mention.span.start - claim.span.start
+            end = mention.span.end - claim.span.start
+            text[start:end] = claim.text[start:end]
+    return "".join(text)
 
 
 # ", a state north of the border": what the name before it is, to the next comma or the end.
