@@ -276,23 +276,24 @@ def _present_stems(claim: Claim) -> frozenset[str]:
     A noun read so ("Apple shares", "Colts fans") meets only a denial of that very word.
     """
     found = set()
+    text = _as_read(claim)  # "Colts Clinch Playoff Berth": a title's verb in capitals
     for mention in claim.mentions:
         if mention.kind not in _PRESENT_SUBJECTS:
             continue
         end = mention.span.end - claim.span.start
-        after = _PRESENT.match(claim.text, end)
+        after = _PRESENT.match(text, end)
         if after and after.group(1) not in _NOT_PRESENT:
             found.add(verb_stem(after.group(1)))
         elif (
             mention.surface.endswith("s")
-            and (plural := _PLURAL_PRESENT.match(claim.text, end))
+            and (plural := _PLURAL_PRESENT.match(text, end))
             and plural.group(1) not in STOP_WORDS
         ):
             found.add(verb_stem(plural.group(1)))  # "Colts clinch playoff berth"
-    for after in _PRONOUN_PRESENT.finditer(claim.text):
+    for after in _PRONOUN_PRESENT.finditer(text):
         if after.group(1) not in _NOT_PRESENT:
             found.add(verb_stem(after.group(1)))
-    return frozenset(found - _negated_nearby(claim.text))
+    return frozenset(found - _negated_nearby(text))
 
 
 _PLURAL_PRESENT = re.compile(r"\s+([a-z]{3,})\b")
