@@ -401,9 +401,20 @@ def _one_of_a_kind(affirmed: Claim, negated: Claim, verb: str) -> bool:
     """
     if not _DENIED_THE.search(negated.text):
         return False
+    if any(verb_stem(match["verb"]) == verb for match in _INDEFINITE_DENIAL.finditer(negated.text)):
+        return False  # "a maid who entered his room" / "a maid who did not enter his room"
     return any(
         content_key(match["verb"]) == verb for match in _INDEFINITE_RELATIVE.finditer(affirmed.text)
     )
+
+
+# The denial in a relative clause on an indefinite, as the affirmation is: "by a maid who did
+# not enter his hotel room".
+_INDEFINITE_DENIAL = re.compile(
+    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:that|which|who)\s+"
+    r"(?:\w+\s+){0,2}?(?:not|never|\w+n[’']t)\s+(?:(?:be|been|\w+ly)\s+)*(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
 
 
 # "No one was injured" denies "two guards were injured"; "no one else" does not.
