@@ -619,13 +619,17 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
     return findings
 
 
+# Asked of each claim once per pair it takes part in: the answer is kept by text.
+_titled = lru_cache(maxsize=TEXT_CACHE)(title_case)
+
+
 def _as_read(claim: Claim) -> str:
     """The claim's text, with a title-case headline's capitals lowered outside its names.
 
     "Shooting at Accounting Firm Leaves Woman Dead and 2 Hurt" says "dead" and "hurt";
     a capital word is otherwise read as part of a name.
     """
-    if not title_case(claim.text):
+    if not _titled(claim.text):
         return claim.text
     text = list(claim.text.lower())
     for mention in claim.mentions:
