@@ -376,11 +376,20 @@ def _denied_of_another(affirmed: Claim, negated: Claim, verb: str, context: Cont
     return bool(subject) and subject not in context.names(negated)
 
 
-# "a New York facility that was approved": a verb in a relative clause whose antecedent has
-# "a" or "an", which says which of several such things is meant.
+# A relative clause whose antecedent has "a" or "an": "a New York facility that".
+_INDEFINITE_ANTECEDENT = r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:that|which|who)\s+"
+# "a New York facility that was approved": a verb in such a clause, which says which of
+# several such things is meant.
 _INDEFINITE_RELATIVE = re.compile(
-    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:that|which|who)\s+"
-    r"(?:(?:was|were|is|are|has|have|had|been|being|already|also|just|\w+ly)\s+)*(?P<verb>[a-z]+)",
+    _INDEFINITE_ANTECEDENT
+    + r"(?:(?:was|were|is|are|has|have|had|been|being|already|also|just|\w+ly)\s+)*"
+    + r"(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+# The denial in such a clause, as the affirmation is: "by a maid who did not enter his room".
+_INDEFINITE_DENIAL = re.compile(
+    _INDEFINITE_ANTECEDENT
+    + r"(?:\w+\s+){0,2}?(?:not|never|\w+n[’']t)\s+(?:(?:be|been|\w+ly)\s+)*(?P<verb>[a-z]+)",
     re.IGNORECASE,
 )
 # A denial of one definite thing: "have not approved that facility", "not ... the facility".
@@ -404,17 +413,8 @@ def _one_of_a_kind(affirmed: Claim, negated: Claim, verb: str) -> bool:
     if any(verb_stem(match["verb"]) == verb for match in _INDEFINITE_DENIAL.finditer(negated.text)):
         return False  # "a maid who entered his room" / "a maid who did not enter his room"
     return any(
-        content_key(match["verb"]) == verb for match in _INDEFINITE_RELATIVE.finditer(affirmed.text)
+        verb_stem(match["verb"]) == verb for match in _INDEFINITE_RELATIVE.finditer(affirmed.text)
     )
-
-
-# The denial in a relative clause on an indefinite, as the affirmation is: "by a maid who did
-# not enter his hotel room".
-_INDEFINITE_DENIAL = re.compile(
-    r"\b(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:that|which|who)\s+"
-    r"(?:\w+\s+){0,2}?(?:not|never|\w+n[’']t)\s+(?:(?:be|been|\w+ly)\s+)*(?P<verb>[a-z]+)",
-    re.IGNORECASE,
-)
 
 
 # "No one was injured" denies "two guards were injured"; "no one else" does not.
