@@ -237,7 +237,9 @@ def _compare_quotes(
     va, vb = qa.value, qb.value
     if not isinstance(va, QuoteValue) or not isinstance(vb, QuoteValue):
         return None
-    same_speaker = bool(va.speaker) and context.alias(va.speaker) == context.alias(vb.speaker)
+    same_speaker = bool(va.speaker) and _one_speaker(
+        context.alias(va.speaker), context.alias(vb.speaker)
+    )
     if not same_speaker and (
         (va.speaker and vb.speaker) or not _one_long_remark(va.words, vb.words)
     ):
@@ -262,6 +264,11 @@ def _compare_quotes(
         why,
         {va.words: (qa.surface, [a], [qa]), vb.words: (qb.surface, [b], [qb])},
     )
+
+
+def _one_speaker(first: str, second: str) -> bool:
+    """One speaker written twice, in full and by surname: "ed stefanski" / "stefanski"."""
+    return first == second or first.endswith(f" {second}") or second.endswith(f" {first}")
 
 
 # A remark this long and this alike is one remark, even where an outlet does not say
