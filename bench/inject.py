@@ -43,7 +43,8 @@ TRANSFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "antonym": ("antonym", ("antonym",)),
     "entity_swap": ("attribution", ("attribution",)),
     "speaker_swap": ("attribution", ("attribution", "quote")),
-    "quote_change": ("quote", ("quote",)),
+    # a quote's "not", figure or word reversed, reported by the rule for what changed
+    "quote_change": ("quote", ("quote", "negation", "number", "antonym")),
 }
 KINDS = ("date", "number", "negation", "antonym", "attribution", "quote")
 
