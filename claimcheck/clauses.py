@@ -31,7 +31,7 @@ NEGATION_RE = re.compile(
 )
 HEDGE_RE = re.compile(
     r"(?=[?mcraplusebq])(?:"
-    r"\?\s*\Z|"
+    r"(?<![.!])\?\s*\Z|"  # not ".?": a closing quote mark lost to a "?" in the text's encoding
     r"\b(?:(?-i:may)|might|could|reportedly|allegedly|apparently|possibly|probably|perhaps"
     r"|likely|unlikely|unclear|unconfirmed|appeared to|appears to|seemed to|seems to"
     r"|believed to|expected to|suspected to|suspected of having|rumou?red|questioning whether)\b"
