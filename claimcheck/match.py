@@ -372,6 +372,11 @@ def same_person(first: str, second: str) -> bool:
         return False  # one bare surname: "Gomes" may be either Gomes the corpus names
     if not (first.replace(" ", "").isalpha() and second.replace(" ", "").isalpha()):
         return False
+    return one_name(first, second)
+
+
+def one_name(first: str, second: str) -> bool:
+    """Two keys of one name: equal, or one the end of the other ("ed stefanski" / "stefanski")."""
     return first == second or first.endswith(f" {second}") or second.endswith(f" {first}")
 
 

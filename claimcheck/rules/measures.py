@@ -19,6 +19,7 @@ from claimcheck.model import (
     Interval,
     Mention,
     MentionKind,
+    NameValue,
     QuoteValue,
     TimeValue,
 )
@@ -255,6 +256,12 @@ def possessive(claim: Claim, mention: Mention) -> bool:
     """The mention owns the noun after it: "Sunday's game"."""
     end = mention.span.end - claim.span.start
     return claim.text[end : end + 2] in ("'s", "’s")
+
+
+def shared_names(a: Claim, b: Claim) -> bool:
+    """The claims name someone or something in common, as written (not aliased)."""
+    names_a = {m.value.key() for m in a.mentions if isinstance(m.value, NameValue)}
+    return any(isinstance(m.value, NameValue) and m.value.key() in names_a for m in b.mentions)
 
 
 def anchor_keys(claim: Claim, mention: Mention, window: int = 6) -> set[str]:

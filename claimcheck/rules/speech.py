@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimcheck.lexicon import content_key, words
+from claimcheck.match import one_name
 from claimcheck.model import (
     Claim,
     Cluster,
@@ -237,7 +238,8 @@ def _compare_quotes(
     va, vb = qa.value, qb.value
     if not isinstance(va, QuoteValue) or not isinstance(vb, QuoteValue):
         return None
-    same_speaker = bool(va.speaker) and _one_speaker(
+    # one speaker written in full and by surname: "ed stefanski" / "stefanski"
+    same_speaker = bool(va.speaker) and one_name(
         context.alias(va.speaker), context.alias(vb.speaker)
     )
     if not same_speaker and (
@@ -264,11 +266,6 @@ def _compare_quotes(
         why,
         {va.words: (qa.surface, [a], [qa]), vb.words: (qb.surface, [b], [qb])},
     )
-
-
-def _one_speaker(first: str, second: str) -> bool:
-    """One speaker written twice, in full and by surname: "ed stefanski" / "stefanski"."""
-    return first == second or first.endswith(f" {second}") or second.endswith(f" {first}")
 
 
 # A remark this long and this alike is one remark, even where an outlet does not say

@@ -37,7 +37,12 @@ from claimcheck.model import (
 )
 from claimcheck.normalize.entities import TITLE_WORDS
 from claimcheck.rules import Context, Finding, Rule, asserted_pairs, subject_key
-from claimcheck.rules.measures import disjoint_event_dates, event_dates, weekdays_named
+from claimcheck.rules.measures import (
+    disjoint_event_dates,
+    event_dates,
+    shared_names,
+    weekdays_named,
+)
 
 # How alike two claims must read, apart from the negation or the antonym, to be one statement.
 NEGATION_SIMILARITY = 80
@@ -257,7 +262,7 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
         if verb in asserted:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
-            if others or _shared_names(affirmed, negated):
+            if others or shared_names(affirmed, negated):
                 return verb, affirmed, negated
     return None
 
@@ -307,8 +312,7 @@ _FORECAST = re.compile(
 _FORECAST_DENIED = re.compile(
     r"\b(?:will|would|shall)(?:\s+\w+ly)?\s+not\b|\b(?:won|wouldn|shan)[’']t\b", re.IGNORECASE
 )
-
-
+# What a forecast may hang on: "would extend the service if the council paid for it".
 _CONDITION = re.compile(r"\b(?:if|unless|provided|as long as)\b", re.IGNORECASE)
 
 
@@ -555,12 +559,6 @@ _HEADLINE_VERB = re.compile(r",\s+([a-z]+(?<!ss)(?<!us)(?<!is)s)\s*[.!]?\s*\Z")
 _GERUND_LEADS = frozenset("of about for on without from by in into at against".split())
 
 _IRREGULAR_PAST = IRREGULAR_PAST | {"did"}
-
-
-def _shared_names(a: Claim, b: Claim) -> bool:
-    names_a = {m.value.key() for m in a.mentions if isinstance(m.value, NameValue)}
-    names_b = {m.value.key() for m in b.mentions if isinstance(m.value, NameValue)}
-    return bool(names_a & names_b)
 
 
 def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:

@@ -21,7 +21,6 @@ from claimcheck.model import (
     Interval,
     Mention,
     MentionKind,
-    NameValue,
     Severity,
     UnresolvedDate,
 )
@@ -58,6 +57,7 @@ from claimcheck.rules.measures import (
     restated,
     same_anchor,
     same_step,
+    shared_names,
     under_negation,
     weekdays_named,
 )
@@ -952,14 +952,9 @@ def _same_frame(a: Claim, b: Claim) -> bool:
     PDT") reads like every other dateline.
     """
     shared = len(set(a.predicates) & set(b.predicates))
-    if shared < 2 and not (shared and _shared_name(a, b)):
+    if shared < 2 and not (shared and shared_names(a, b)):
         return False
     return fuzz.ratio(a.frame, b.frame) >= SAME_FRAME
-
-
-def _shared_name(a: Claim, b: Claim) -> bool:
-    names = {m.value.key() for m in a.mentions if isinstance(m.value, NameValue)}
-    return any(isinstance(m.value, NameValue) and m.value.key() in names for m in b.mentions)
 
 
 def _is_update(clashes: list[tuple[Claim, Claim, Severity]], context: Context) -> str:
