@@ -177,7 +177,7 @@ def _header_date(text: str) -> date | None:
     lines = [line for line in text[:2000].split("\n") if line.strip()][:HEADER_LINES]
     updated: date | None = None
     for line in lines:
-        if len(line.strip()) > HEADER_LINE_CHARS:
+        if len(line.strip()) > HEADER_LINE_CHARS or _prose(line):
             continue
         found = _date_in_line(line)
         if found is None:
@@ -188,6 +188,27 @@ def _header_date(text: str) -> date | None:
             continue
         return found
     return updated
+
+
+# Lower-case words a date line holds besides its date: labels, times, time zones.
+_HEADER_WORDS = frozenset(
+    "posted published updated last first created modified date time on at by of from "
+    "the and for immediate release am pm a.m p.m hrs".split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z.'’-]*")
+
+
+def _prose(line: str) -> bool:
+    """A sentence of the story, not a header: "Page was born on April 22, 1923, in Nashville".
+
+    A header's lower-case words are labels and times ("Posted on", "Last updated at
+    11:24", "7:15 a.m."); a sentence has words of its own ("was born", "awoke to").
+    """
+    words = [w.rstrip(".") for w in _LOWER_WORD.findall(line)]
+    return sum(1 for w in words if w not in _HEADER_WORDS) >= PROSE_WORDS
+
+
+PROSE_WORDS = 2  # lower-case words that are neither labels nor times: a sentence
 
 
 def _date_in_line(line: str) -> date | None:

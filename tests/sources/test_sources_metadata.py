@@ -89,6 +89,15 @@ def test_parse_published_rejects(value: object) -> None:
             None,
         ),
         ("a\nb\nc\nd\ne\nMarch 11, 2017\n", None, None),
+        # a short sentence of the story is no date line: a birth date would date the page
+        ("Page dies at 85\nPage was born on April 22, 1923, in Nashville.\nText.", None, None),
+        ("On Tuesday, Oct. 10, 1972, the city awoke to this news:\nText.", None, None),
+        ("Page was born on April 22, 1923.\nApril 9, 2008\nText.", None, date(2008, 4, 9)),
+        # labels and times are a header's own words
+        ("Posted on: 3:35 pm, December 23, 2012\nText.", None, date(2012, 12, 23)),
+        ("Last updated at 11:24, Tuesday, 18 June 2013\nText.", None, date(2013, 6, 18)),
+        ("End of Watch: Friday, June 24, 2005\nText.", None, date(2005, 6, 24)),
+        ("12:52 p.m. EDT May 2, 2013\nText.", None, date(2013, 5, 2)),
         ("", None, None),
     ],
 )
