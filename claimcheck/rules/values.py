@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from claimcheck.clauses import HEDGE_RE
+from claimcheck.clauses import HEDGE_RE, hedged
 from claimcheck.lexicon import content_key, words
 from claimcheck.match import age_at_death, age_owner, aged_people, same_person
 from claimcheck.model import (
@@ -903,7 +903,9 @@ def _value_rule(
         and score >= VALUE_LINK
         # not one source's pair, nor two speakers' (their dates rarely date one event)
         and severity is Severity.CONTRADICTION
-        and not (a.hedged or b.hedged)  # "is expected to sign this week" commits to nothing
+        # "is expected to sign this week" commits to nothing
+        and not _value_hedged(a, single[a.id][0])
+        and not _value_hedged(b, single[b.id][0])
         and not overlap(single[a.id][1], single[b.id][1])
         and (pair_ok is None or pair_ok(a, b))
         and not under_negation(a, single[a.id][0])  # "had not named ... by Monday"
@@ -942,6 +944,31 @@ def _value_rule(
         return []
     displays = [display for display, _, _ in sides.values()]
     return [Finding(kind, severity, code, f"{explanation}: {' vs '.join(displays)}", sides)]
+
+
+# A verb phrase joined after the value with its own hedge: "walked into the party Monday
+# and allegedly shot a man" (not "charged Saturday after allegedly opening fire": the
+# words after "after" tell of the event the date is set against).
+_LATER_HEDGE = re.compile(
+    r"\b(?:and|but)\s+(?:\w+\s+)?"
+    r"(?:allegedly|reportedly|apparently|possibly|probably)\b[^,;]*",
+    re.IGNORECASE,
+)
+
+
+def _value_hedged(claim: Claim, value: Mention) -> bool:
+    """The claim hedges what its value dates or counts.
+
+    A hedge in a verb phrase joined after the value by "and" hedges that phrase:
+    "walked into the party Monday and allegedly shot a man" dates the walk as a fact.
+    A hedge from outside the claim ("according to sources") covers it all.
+    """
+    if not claim.hedged:
+        return False
+    if not hedged(claim.text):
+        return True  # the hedge is in the sentence's attribution
+    end = value.span.end - claim.span.start
+    return hedged(claim.text[:end] + _LATER_HEDGE.sub(" ", claim.text[end:]))
 
 
 def _same_frame(a: Claim, b: Claim) -> bool:
