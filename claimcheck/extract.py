@@ -62,6 +62,8 @@ VALUE_KINDS = frozenset(
 
 _REPORT_DATE_BEFORE = re.compile(
     rf"\b(?:{SPEECH_VERBS}|told reporters|in a statement|confirmed|reported|reports)"
+    # where it was said: "said at practice on Wednesday", "told reporters at a news conference"
+    r"(?:\s+(?:at|during)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?[a-z]+(?:\s+[a-z]+)?)?"
     r"\s+(?:on\s+)?\Z",
     re.IGNORECASE,
 )
