@@ -13,6 +13,7 @@ from itertools import pairwise
 from claimcheck.clauses import negated_before
 from claimcheck.lexicon import content_key, title_case, words
 from claimcheck.model import (
+    NAME_KINDS,
     AmountValue,
     Claim,
     DateValue,
@@ -287,6 +288,12 @@ def _words_near(claim: Claim, mention: Mention, window: int) -> list[str]:
                 max(0, other.span.start - claim.span.start),
                 min(len(text), other.span.end - claim.span.start),
             ):
+                text[k] = " "
+        # a name of several words is one word of the window: "a merchant vessel in the
+        # Gulf of Aden on Tuesday" keeps "merchant vessel" within six words of the day
+        elif other.kind in NAME_KINDS and " " in other.surface:
+            start = max(0, other.span.start - claim.span.start) + other.surface.find(" ")
+            for k in range(start, min(len(text), other.span.end - claim.span.start)):
                 text[k] = " "
     masked = "".join(text)
     offset = mention.span.start - claim.span.start
