@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from claimcheck.lexicon import content_key
 from claimcheck.model import (
     NAME_KINDS,
     Claim,
@@ -369,10 +370,19 @@ def same_owner(a: Claim, b: Claim, context: Context, *, across_kinds: bool = Fal
     the winner": the scorer plays for the team), two people or two bodies still do.
     """
     subject_a, subject_b = subject_key(a, context), subject_key(b, context)
-    if subject_a and subject_b and subject_a != subject_b and not across_kinds:
-        return False
     names_a = _names(a, context)
     names_b = _names(b, context)
+    if (
+        subject_a
+        and subject_b
+        and subject_a != subject_b
+        and not across_kinds
+        # "The Saints placed Thomas on injured reserve" / "Thomas was placed on injured
+        # reserve (by the Saints)": one act told in the active and in the passive
+        and not _passive_of(a, b, context)
+        and not _passive_of(b, a, context)
+    ):
+        return False
     if across_kinds:
         names_a -= _names(a, context, MentionKind.PERSON)
         names_b -= _names(b, context, MentionKind.PERSON)
@@ -386,6 +396,51 @@ def same_owner(a: Claim, b: Claim, context: Context, *, across_kinds: bool = Fal
     if not (people_a and people_b):
         return True
     return bool(people_a & people_b) and not (people_a - people_b and people_b - people_a)
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "Thomas was placed", "was officially placed": the verb right after the subject's passive;
+# "The Saints placed", "have placed": the active one
+_PASSIVE_VERB = re.compile(
+    r"\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE
+)
+_ACTIVE_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
+
+
+def _passive_of(a: Claim, b: Claim, context: Context) -> bool:
+    """``a`` tells in the passive what ``b``'s subject did to ``a``'s, the one person ``b`` names.
+
+    "Thomas was placed on IR Wednesday" / "The Saints placed Thomas on IR": the same
+    verb after each subject, and the passive names no doer or names the Saints. Not
+    "Kent was hurt" / "placed Kent on injured reserve" (another act), nor "signed Wynn
+    on Tuesday and Bell today" (two people the act was done to).
+    """
+    subject, other_subject = subject_key(a, context), subject_key(b, context)
+    if _names(b, context, MentionKind.PERSON) - {other_subject} != {subject}:
+        return False
+    doers = set()
+    verb = ""
+    for m in a.mentions:
+        if not isinstance(m.value, NameValue):
+            continue
+        key = context.alias(m.value.key())
+        found = _PASSIVE_VERB.match(a.text, m.span.end - a.span.start)
+        if key == subject and found is not None:
+            verb = content_key(found.group(1)) or ""
+        elif _BY_BEFORE.search(a.text[: max(0, m.span.start - a.span.start)]):
+            doers.add(key)
+    return (
+        bool(verb) and verb == _verb_after(b, other_subject, context) and doers <= {other_subject}
+    )
+
+
+def _verb_after(claim: Claim, subject: str, context: Context) -> str:
+    """The key of the verb right after the claim's subject: "The Saints have placed" -> plac."""
+    for m in claim.mentions:
+        if isinstance(m.value, NameValue) and context.alias(m.value.key()) == subject:
+            found = _ACTIVE_VERB.match(claim.text, m.span.end - claim.span.start)
+            return (content_key(found.group(1)) or "") if found else ""
+    return ""
 
 
 def _names(claim: Claim, context: Context, kind: MentionKind | None = None) -> set[str]:
