@@ -383,16 +383,21 @@ def same_owner(a: Claim, b: Claim, context: Context, *, across_kinds: bool = Fal
         and not _passive_of(b, a, context)
     ):
         return False
+    people_a = _names(a, context, MentionKind.PERSON)
+    people_b = _names(b, context, MentionKind.PERSON)
     if across_kinds:
-        names_a -= _names(a, context, MentionKind.PERSON)
-        names_b -= _names(b, context, MentionKind.PERSON)
-    if names_a and names_b and not names_a & names_b:
+        names_a -= people_a
+        names_b -= people_b
+    # a surname the corpus gives to two people is the one of them the other claim names:
+    # "Peterson was convicted Nov. 12" / "a jury convicted Scott Peterson"
+    met_a, met_b = _surnames_met(names_a, people_b), _surnames_met(names_b, people_a)
+    if names_a and names_b and not (names_a | met_a) & (names_b | met_b):
         return False
     # "The Saints signed Wynn on Tuesday" / "the Saints signed Bell on Wednesday":
     # one team, two people, two events; "Klitschko stopped Thompson in the sixth" /
     # "Klitschko stopped Rahman in the seventh": one boxer, two opponents, two fights.
-    people_a = _names(a, context, MentionKind.PERSON)
-    people_b = _names(b, context, MentionKind.PERSON)
+    people_a |= met_a
+    people_b |= met_b
     if not (people_a and people_b):
         return True
     return bool(people_a & people_b) and not (people_a - people_b and people_b - people_a)
@@ -441,6 +446,17 @@ def _verb_after(claim: Claim, subject: str, context: Context) -> str:
             found = _ACTIVE_VERB.match(claim.text, m.span.end - claim.span.start)
             return (content_key(found.group(1)) or "") if found else ""
     return ""
+
+
+def _surnames_met(names: set[str], people: set[str]) -> set[str]:
+    """The one person of ``people`` that each bare surname of ``names`` can stand for."""
+    met = set()
+    for name in names:
+        if " " not in name:
+            ending = [p for p in people if p.endswith(f" {name}")]
+            if len(ending) == 1:
+                met.add(ending[0])
+    return met
 
 
 def _names(claim: Claim, context: Context, kind: MentionKind | None = None) -> set[str]:
