@@ -391,7 +391,13 @@ def same_owner(a: Claim, b: Claim, context: Context, *, across_kinds: bool = Fal
     # a surname the corpus gives to two people is the one of them the other claim names:
     # "Peterson was convicted Nov. 12" / "a jury convicted Scott Peterson"
     met_a, met_b = _surnames_met(names_a, people_b), _surnames_met(names_b, people_a)
-    if names_a and names_b and not (names_a | met_a) & (names_b | met_b):
+    if (
+        names_a
+        and names_b
+        and not (names_a | met_a) & (names_b | met_b)
+        and not _demonym_of(names_a, names_b)
+        and not _demonym_of(names_b, names_a)
+    ):
         return False
     # "The Saints signed Wynn on Tuesday" / "the Saints signed Bell on Wednesday":
     # one team, two people, two events; "Klitschko stopped Thompson in the sixth" /
@@ -446,6 +452,24 @@ def _verb_after(claim: Claim, subject: str, context: Context) -> str:
             found = _ACTIVE_VERB.match(claim.text, m.span.end - claim.span.start)
             return (content_key(found.group(1)) or "") if found else ""
     return ""
+
+
+# "Iranian" is of Iran, "Indonesian" of Indonesia, "Sudanese" of Sudan, "Polish" of Pol(and)
+_DEMONYM = re.compile(r"(?P<stem>[a-z]{3,}?)(?:ian|an|n|ese|ish|i)")
+
+
+def _demonym_of(names: set[str], places: set[str]) -> bool:
+    """A one-word name of ``names`` is the people of a one-word name of ``places``.
+
+    "the southern Iranian island of Qeshm" / "an island off Iran's southern coast".
+    """
+    for name in names:
+        found = _DEMONYM.fullmatch(name)
+        if found is not None and " " not in name:
+            stem = found["stem"]
+            if any(" " not in p and p.startswith(stem) and len(p) <= len(stem) + 2 for p in places):
+                return True
+    return False
 
 
 def _surnames_met(names: set[str], people: set[str]) -> set[str]:
