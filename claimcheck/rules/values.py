@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from claimcheck.clauses import HEDGE_RE, hedged
-from claimcheck.lexicon import content_key, words
+from claimcheck.lexicon import IRREGULAR_PAST, content_key, verb_stem, words
 from claimcheck.match import age_at_death, age_owner, aged_people, same_person
 from claimcheck.model import (
     AmountValue,
@@ -711,15 +711,16 @@ def _hedged_age(claim: Claim, age: Mention) -> bool:
 
 
 def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
-    """One named person given two ages.
+    """One named person given two ages, or one unnamed person told of alike.
 
     Catches: "Gaetano Lo Presti, 52, was found dead in his cell" / "Lo Presti, 78,
     head of the clans, was found dead"; "The suspect, a 34-year-old man, ..." /
-    "Doyle, 43, was fired in August" when the run names Doyle as the suspect.
-    Leaves alone: ages a year apart (a birthday between two reports) or as far apart
-    as the reports' dates, an age told as of another time ("Vance, then 41,"), and a
-    bare surname ("the 35-year-old Gomes" / "Catherine Gomes, 61": the suspect and
-    his mother).
+    "Doyle, 43, was fired in August" when the run names Doyle as the suspect;
+    "killed a 19-year-old girl" / "a 10-year-old girl was killed". Leaves alone: ages a
+    year apart (a birthday between two reports) or as far apart as the reports' dates,
+    an age told as of another time ("Vance, then 41,"), a bare surname ("the
+    35-year-old Gomes" / "Catherine Gomes, 61": the suspect and his mother), and
+    "arrested a 24-year-old man" / "a 30-year-old man was wounded" (two men).
     """
     findings = []
     for a, b, severity in linked_pairs(cluster):
@@ -727,10 +728,14 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
             continue
         ages_a, ages_b = _named_ages(a, context), _named_ages(b, context)
         if not ages_a or not ages_b:
-            continue
+            ages_a, ages_b = _described_ages(a), _described_ages(b)
+            if not ages_a or not ages_b:
+                continue
         if context.apart(a, b) or not same_period(a, b, context):
             continue
         people = [(x, y) for x in sorted(ages_a) for y in sorted(ages_b) if same_person(x, y)]
+        if not people:
+            people = _described_alike(a, b, ages_a, ages_b)
         for person_a, person_b in people:
             ma, mb = ages_a[person_a], ages_b[person_b]
             if _hedged_age(a, ma) or _hedged_age(b, mb):
@@ -750,7 +755,8 @@ def check_ages(cluster: Cluster, context: Context) -> list[Finding]:
                     "one person cannot be both ages: "
                     f"{ma.value.interval.lo:g} vs {mb.value.interval.lo:g}"
                     + _as_part(a, ma, context)
-                    + _as_part(b, mb, context),
+                    + _as_part(b, mb, context)
+                    + (f" (the {person[1:]} both tell of)" if person.startswith("@") else ""),
                     {
                         ma.value.key(): (ma.surface, [a], [ma]),
                         mb.value.key(): (mb.surface, [b], [mb]),
@@ -794,6 +800,76 @@ def _named_ages(claim: Claim, context: Context) -> dict[str, Mention]:
         for key in aged_people(claim, mention, context.roles):
             found.setdefault(key, mention)  # as written: see same_person
     return found
+
+
+# People an age may describe when the claim names no one: "killed a 10-year-old girl".
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl teenager teen child toddler baby mother father son daughter".split()
+)
+
+
+def _described_ages(claim: Claim) -> dict[str, Mention]:
+    """The claim's one age of an unnamed person, by what it calls the person ("@girl")."""
+    described = [
+        m
+        for m in claim.mentions
+        if m.kind is MentionKind.AGE
+        and isinstance(m.value, AmountValue)
+        and m.value.interval.is_point
+        and m.value.counted in _PERSON_NOUNS
+        and age_owner(claim, m) is None
+    ]
+    if len(described) != 1 or any(
+        m.kind is MentionKind.AGE for m in claim.mentions if m not in described
+    ):
+        return {}
+    mention = described[0]
+    assert isinstance(mention.value, AmountValue)
+    return {f"@{mention.value.counted}": mention}
+
+
+def _described_alike(
+    a: Claim, b: Claim, ages_a: dict[str, Mention], ages_b: dict[str, Mention]
+) -> list[tuple[str, str]]:
+    """One unnamed person told of alike: the same noun and the same verb beside it.
+
+    "killed a 19-year-old girl" / "a 10-year-old girl was killed"; not "arrested a
+    24-year-old man" / "a 30-year-old man was wounded" (the suspect and a victim).
+    """
+    return [
+        (key, key)
+        for key in ages_a.keys() & ages_b.keys()
+        if key.startswith("@") and _verbs_beside(a, ages_a[key]) & _verbs_beside(b, ages_b[key])
+    ]
+
+
+def _verbs_beside(claim: Claim, age: Mention) -> set[str]:
+    """The verb just before an age ("killed a 10-year-old girl") and the one after its noun.
+
+    After the noun, the verb of a passive or perfect ("girl was killed", "man in Canada
+    is charged") or a past form ("man died").
+    """
+    start = age.span.start - claim.span.start
+    end = age.span.end - claim.span.start
+    before = [w for w in words(claim.text[:start]) if w.lower() not in ("a", "an", "the")][-1:]
+    verbs = [w for w in before if _past_form(w) and content_key(w) in claim.predicates]
+    after = words(claim.text[end:])[1:6]  # past the noun
+    for index, word in enumerate(after):
+        if word.lower() in _AUXILIARIES and index + 1 < len(after):
+            verbs.append(after[index + 1])
+            break
+        if _past_form(word):
+            verbs.append(word)
+            break
+    return {verb_stem(w) for w in verbs}
+
+
+_AUXILIARIES = frozenset("was were is are has have had been".split())
+
+
+def _past_form(word: str) -> bool:
+    lowered = word.lower()
+    return (lowered.endswith("ed") and len(lowered) > 4) or lowered in IRREGULAR_PAST
 
 
 AGE = Rule("AGE", ConflictKind.NUMBER, check_ages)
