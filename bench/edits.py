@@ -408,15 +408,26 @@ IRREGULAR_PARTICIPLES = frozenset(
     "dealt bid cast let cut hurt split spread told said sought".split()
 )
 _DETERMINERS = frozenset("a an the this that two three four five several".split())
+_PARTICIPLE_AUX = frozenset("being been having".split())
+_ALL_AUX = frozenset(w.lower() for w in (*MODALS, *HAVE, *BE, *DO)) | _PARTICIPLE_AUX | {"'s"}
 _NOT_BEFORE_VERB = frozenset(
     "the a an his her its their our my your this that these those of to for in on at "
     "with from by as not no never and or".split()
 )
 
 
-def negate(line: str, start: int, end: int, vocabulary: frozenset[str]) -> Edit | None:
+def negate(
+    line: str,
+    start: int,
+    end: int,
+    vocabulary: frozenset[str],
+    common: frozenset[str] = frozenset(),
+) -> Edit | None:
     """Deny the verb at ``line[start:end]``: "has checked" -> "has not checked",
     "checked" -> "did not check", "checks" -> "does not check"; None when unsure.
+
+    ``vocabulary``: the words in use, lower-cased; ``common``: those written in lower
+    case somewhere, which a capital at the start of a sentence does not make a name.
     """
     verb = line[start:end]
     if " " in verb or not verb.isalpha():
@@ -427,6 +438,8 @@ def negate(line: str, start: int, end: int, vocabulary: frozenset[str]) -> Edit 
         return None
     aux = _AUX_BEFORE.search(before)
     if aux is not None:
+        if re.match(r"\s+\w+ly\b", aux["rest"]):
+            return None  # "was not surprisingly lost": "not surprisingly" denies nothing
         word = aux["aux"].lower()
         participle = lower.endswith(("ed", "en")) or lower in IRREGULAR_PARTICIPLES
         if word in HAVE and not participle:
@@ -437,9 +450,28 @@ def negate(line: str, start: int, end: int, vocabulary: frozenset[str]) -> Edit 
             return None
         where = aux.end("aux")
         return Edit(where, where, "", " not")
+    if verb[0].isupper():
+        return None  # a title-case headline's word: "Peter Capaldi Cast as the 12th Time Lord"
     previous = WORD.findall(before[-40:])
-    if previous and previous[-1].lower() in _NOT_BEFORE_VERB:
-        return None
+    if previous and previous[-1].lower() in _NOT_BEFORE_VERB | _PARTICIPLE_AUX:
+        return None  # "being severed" is no finite verb
+    if any(w.lower() in _ALL_AUX for w in previous[-3:]):
+        return None  # an auxiliary the words between hide: "has almost totally destroyed"
+    if (
+        previous
+        and previous[-1].lower().endswith("ly")
+        and before.rstrip().endswith((f", {previous[-1]}", f",{previous[-1]}"))
+    ):
+        return None  # "Sukanya, presently deployed on patrols,": it describes the name
+    if before.endswith("- "):
+        return None  # "just- fired": a compound adjective that lost a space
+    if (
+        previous
+        and previous[-1][0].isupper()
+        and not before[: before.rfind(previous[-1])].strip()
+        and previous[-1].lower() in common
+    ):
+        return None  # "More telecoms disruption": a sentence's first word, not a name
     if "-" in (line[start - 1 : start], line[end : end + 1]):
         return None  # "just-fired", "hit-and-run"
     if re.match(r"\s+by\b", line[end:], re.IGNORECASE):
@@ -448,11 +480,14 @@ def negate(line: str, start: int, end: int, vocabulary: frozenset[str]) -> Edit 
         return None  # "shot and killed": denying one of two joined verbs is ungrammatical
     if (
         len(previous) >= 2
-        and previous[-2].lower() in _DETERMINERS
+        and (
+            previous[-2].lower() in _DETERMINERS
+            or (len(previous) >= 3 and previous[-3].lower() in _DETERMINERS)
+        )
         and previous[-1].islower()
         and re.match(r"\s+(?:of|with|in|at|for|from|after|during|on|over)\b", line[end:])
     ):
-        return None  # "a man suspected of shooting": a reduced relative, not the main verb
+        return None  # "a (Spiro) man suspected of shooting": a reduced relative, no main verb
     base = _base_form(lower, vocabulary)
     if base is None:
         return None
@@ -462,7 +497,7 @@ def negate(line: str, start: int, end: int, vocabulary: frozenset[str]) -> Edit 
         lower.endswith("s")
         and previous
         and (previous[-1][0].isupper() or previous[-1] in ("he", "she", "it"))
-        and not re.match(r"\s*(?:of\b|[,.;:]|\Z)", line[end:])
+        and not re.match(r"\s*(?:of\b|and\b|[,.;:]|\Z)", line[end:])
     ):
         aux_word = "does"  # "Lohan checks into rehab"; not "Technicolour musicals of the 1940s"
     else:

@@ -143,6 +143,12 @@ class _Index:
         self.vocabulary = frozenset(
             word.lower() for d in corpus.docs.values() for word in edits.WORD.findall(d.text)
         )
+        self.common = frozenset(
+            word
+            for d in corpus.docs.values()
+            for word in edits.WORD.findall(d.text)
+            if word.islower()
+        )
 
     def partners(self, mention: Mention) -> tuple[Partner, ...]:
         """Sentences of other outlets holding a mention of the same gold event."""
@@ -224,7 +230,7 @@ def _sites_at(
     negated = re.search(r"\b(?:not|never|no)\b|n't\b", line, re.IGNORECASE)
     if not mention.tag.startswith("NEG_") and mention.tag != "ACTION_REPORTING" and not negated:
         if not edits.is_headline(line):
-            edit = edits.negate(line, mention.start, mention.end, index.vocabulary)
+            edit = edits.negate(line, mention.start, mention.end, index.vocabulary, index.common)
             found.append(site("negation", edit, partners))
         for edit in edits.find_antonyms(line):
             if not _near(line, edit, mention):
