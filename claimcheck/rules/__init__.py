@@ -346,10 +346,15 @@ def subject_key(claim: Claim, context: Context) -> str:
     )
     if names:
         first = names[0]
+        if first.role == "pronoun" and first.surface.lower() in _POSSESSIVES:
+            return ""  # "His body was discovered": the subject is the body, not its owner
         lead = claim.text[: first.span.start - claim.span.start].strip().lower()
         if lead in ("", "and", "but", "the", "then", "when", "as", "after", "before", "which"):
             return context.alias(first.value.key())
     return ""
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 
 def _name_keys(claim: Claim, context: Context) -> set[str]:
