@@ -95,6 +95,9 @@ def article_heads(claims: Sequence[Claim]) -> Heads:
     return names_of(claims)[1]
 
 
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
     """``entity_aliases`` and ``article_heads`` together, from one pass over the mentions."""
     keys: set[str] = set()
@@ -112,6 +115,9 @@ def names_of(claims: Sequence[Claim]) -> tuple[dict[str, str], Heads]:
     full_names: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         words = key.split(" ")
+        if len(words) > 2 and words[-1] in _GENERATIONS:
+            words = words[:-1]  # "Comeaux" is "Arcade Joseph Comeaux Jr." in a story of him
+            full_names[" ".join(words)].add(key)
         for start in range(1, len(words)):  # "almeda city council", "city council", "council"
             full_names[" ".join(words[start:])].add(key)
     aliases: dict[str, str] = {}

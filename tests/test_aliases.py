@@ -47,3 +47,20 @@ def test_one_name_spaced_two_ways_is_one_name() -> None:
         "SeaMicro makes small servers for data centres.",
     )
     assert aliases.get("seamicro") == "sea micro"
+
+
+def test_a_surname_is_the_one_name_it_ends_before_jr() -> None:
+    aliases = _aliases(
+        "Texas inmate Arcade Joseph Comeaux Jr. escaped during a transfer.",
+        "Comeaux was caught on Monday near Conroe.",
+    )
+    assert aliases.get("comeaux") == "arcade joseph comeaux jr"
+
+
+def test_a_father_and_a_son_keep_the_name_apart() -> None:
+    aliases = _aliases(
+        "Mark Felt Sr. was the FBI's associate director.",
+        "His son, Mark Felt Jr., spoke for the family.",
+        "Felt died on Thursday.",
+    )
+    assert "felt" not in aliases and "mark felt" not in aliases
