@@ -45,11 +45,19 @@ HEDGE_RE = re.compile(
 _EMBEDDED_RELATIVE = re.compile(r"\b(?:who|whose|which)\b[^,;]*,", re.IGNORECASE)
 
 
+# A hedge inside a noun phrase describes the noun: "an allegedly intoxicated driver was
+# charged" charges the driver as a fact.
+_HEDGED_MODIFIER = re.compile(
+    r"\b(?:an?|the)\s+(?:allegedly|reportedly|apparently|possibly)\s+\w+", re.IGNORECASE
+)
+
+
 def hedged(text: str) -> bool:
     """The text commits to less than it says: "may", "reportedly", a question."""
     if HEDGE_RE.search(text) is None:
         return False  # most claims: no hedge anywhere
-    return HEDGE_RE.search(_EMBEDDED_RELATIVE.sub(" ", text)) is not None
+    text = _HEDGED_MODIFIER.sub(" ", _EMBEDDED_RELATIVE.sub(" ", text))
+    return HEDGE_RE.search(text) is not None
 
 
 _DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
