@@ -13,6 +13,7 @@ from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import (
     IRREGULAR_PAST,
     STOP_WORDS,
+    SYNONYMS,
     WORD_RE,
     antonyms,
     content_key,
@@ -259,8 +260,9 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     if modal and _FORECAST_DENIED.search(negated_text):
         asserted |= _forecast_stems(affirmed.frame)  # "will carry" / "will not carry"
     asserted |= _present_stems(affirmed)  # "T-Mobile continues to add" / "does not continue"
+    meant = {SYNONYMS.get(stem, stem) for stem in asserted}  # "will not acquire" / "bought"
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
-        if verb in asserted:
+        if verb in asserted or SYNONYMS.get(verb, verb) in meant:
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or shared_names(affirmed, negated):
                 return verb, affirmed, negated
