@@ -362,6 +362,16 @@ _PASSIVE = re.compile(
 )
 
 
+# A name between "the" and the noun it describes, before that noun's verb: 'The "American
+# Pie" actress has entered', "the Genovese crime family said".
+_THE_BEFORE = re.compile(r"\b(?:the|an?)\s+[\"“‘']?\Z", re.IGNORECASE)
+_MODIFIES = re.compile(
+    r"[\"”’']?\s+(?!(?:has|have|had|was|were|is|are|will|would|could|can|did|does|do|may)\b)"
+    r"(?![a-z]*[^s]s\b)(?![a-z]+ed\b)[a-z]+(?:\s+[a-z]+)?"
+    r"\s+(?:has|have|had|was|were|is|are|will|would|said|says|\w+ed)\b"
+)
+
+
 def _is_agent(claim: Claim, mention: Mention) -> bool:
     """A doer: the claim's subject (its first name, early on) or the name after by/from."""
     offset = mention.span.start - claim.span.start
@@ -371,6 +381,10 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
         return False  # "The Press Democrat reported the quake began ...": a source, not a doer
     if mention.role == "antecedent" or _BY.search(claim.text[: max(0, offset)]):
         return True
+    if _THE_BEFORE.search(claim.text[: max(0, offset)]) and _MODIFIES.match(
+        claim.text, mention.span.end - claim.span.start
+    ):
+        return False  # 'The "American Pie" actress has entered': the actress acts
     if _PASSIVE.match(claim.text, mention.span.end - claim.span.start):
         return False  # "Williams was arrested": someone else did the arresting
     # "he believes that Mr. LaRue died Saturday": the doer is the believed clause's subject.
