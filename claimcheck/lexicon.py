@@ -386,11 +386,23 @@ _PHRASE_WORDS = list(_PHRASES.values())
 _PHRASE_HINT = re.compile(
     r"\b(?:down|off|away|up|door|go|fire|arrest|talks|negotiations)\b", re.IGNORECASE
 )
+# Entering and leaving a place, for the rules that weigh what two claims say against each
+# other ("checked herself into rehab" / "checked out of rehab"); matching keeps the words
+# as written, which two reports of one check-in share.
+_MOVES = re.compile(
+    r"\bcheck(?:s|ed|ing)?(?: (?:herself|himself|themselves))? (?:(in ?to)|(out of))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1 << 18)  # one entry per claim text: room for 10,000 articles
-def normalize_phrases(text: str) -> str:
-    """Replace phrasal verbs with the verb they mean ("stepped down" -> "resign")."""
+def normalize_phrases(text: str, *, moves: bool = False) -> str:
+    """Replace phrasal verbs with the verb they mean ("stepped down" -> "resign").
+
+    ``moves``: also "checked into" -> "entered", "checked out of" -> "left".
+    """
+    if moves and "heck" in text:
+        text = _MOVES.sub(lambda m: "entered" if m.group(1) else "left", text)
     if _PHRASE_HINT.search(text) is None:
         return text
     return _PHRASE_RE.sub(lambda m: _PHRASE_WORDS[(m.lastindex or 1) - 1], text)

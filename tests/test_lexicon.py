@@ -70,3 +70,10 @@ def test_an_irregular_past_is_its_verb_only_where_a_verb_is_meant() -> None:
     assert verb_stem("threw") == verb_stem("throwing")
     assert verb_stem("heard") == verb_stem("hears")
     assert stem("heard") != stem("hearing")
+
+
+def test_checking_in_and_out_read_as_entering_and_leaving_only_when_asked() -> None:
+    assert normalize_phrases("She checked herself into rehab.", moves=True) == "She entered rehab."
+    assert normalize_phrases("Lohan checks out of rehab", moves=True) == "Lohan left rehab"
+    assert normalize_phrases("Check out the new phone.", moves=True) == "Check out the new phone."
+    assert normalize_phrases("She checked into rehab.") == "She checked into rehab."

@@ -31,6 +31,7 @@ from claimcheck.model import (
     Claim,
     Cluster,
     ConflictKind,
+    DateValue,
     MentionKind,
     NameValue,
     Polarity,
@@ -219,7 +220,7 @@ def _negates_anything(text: str) -> bool:
     lowered = text.lower()
     if not any(cue in lowered for cue in _NEGATION_CUES):
         return False  # most claims: no word that could negate, so no regex to run
-    return bool(_negated_stems(normalize_phrases(text), modal=True))
+    return bool(_negated_stems(_phrased(text), modal=True))
 
 
 # Every negation _NEGATED_WORD knows holds one of these.
@@ -251,11 +252,11 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
         and fuzz.token_sort_ratio(_plain(affirmed.frame), _plain(negated.frame))
         >= NEGATION_SIMILARITY
     ):
-        denied = _negated_stems(normalize_phrases(negated.text)) & _asserted_stems(affirmed.frame)
+        denied = _negated_stems(_phrased(negated.text)) & _asserted_stems(affirmed.frame)
         if denied:
             return sorted(denied)[0], affirmed, negated
     asserted = _asserted_stems(affirmed.frame)
-    negated_text = normalize_phrases(negated.text)
+    negated_text = _phrased(negated.text)
     modal = bool(_MODAL_WORD.search(affirmed.text))
     if modal and _FORECAST_DENIED.search(negated_text):
         asserted |= _forecast_stems(affirmed.frame)  # "will carry" / "will not carry"
@@ -577,12 +578,12 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
         text_a, text_b = _as_read(a), _as_read(b)
         if _says_no_one(text_a) or _says_no_one(text_b):
             continue  # "no one else was injured" agrees with "escaped unharmed"
-        if not _may_oppose(normalize_phrases(text_a), normalize_phrases(text_b)):
+        if not _may_oppose(_phrased(text_a), _phrased(text_b)):
             continue  # most pairs: no word of one has its opposite in the other
-        words_a = _predicate_words(normalize_phrases(text_a))
-        words_b = _predicate_words(normalize_phrases(text_b))
+        words_a = _predicate_words(_phrased(text_a))
+        words_b = _predicate_words(_phrased(text_b))
         stems_a, stems_b = set(words_a), set(words_b)
-        opposites = _negative_pairs(normalize_phrases(text_a), normalize_phrases(text_b))
+        opposites = _negative_pairs(_phrased(text_a), _phrased(text_b))
         for x in sorted(stems_a - stems_b):
             for y in sorted(lexicon.get(x, frozenset()) | opposites.get(x, frozenset())):
                 if y not in stems_b or y in stems_a:
@@ -680,7 +681,7 @@ def _at_one_time(a: Claim, b: Claim) -> bool:
 
 def _negated_word(text: str, word: str) -> bool:
     """``word`` stands where a negation of the claim covers it."""
-    return verb_stem(word.lower()) in _negated_nearby(normalize_phrases(text))
+    return verb_stem(word.lower()) in _negated_nearby(_phrased(text))
 
 
 def _may_oppose(text_a: str, text_b: str) -> bool:
@@ -918,8 +919,11 @@ def _same_statement(
     subjects = {subject_key(a, context), subject_key(b, context)} - {""}
     if len(subjects) > 1:
         return False  # "Daye's losing streak" / "Clark's victory": two subjects
-    rest_a = set(a.predicates) - {x, y}
-    rest_b = set(b.predicates) - {x, y}
+    # values both state count with the words: "Early Friday morning, around 1:30 a.m.,
+    # the 26-year-old actress checked out of" / "... checked into" say the rest alike
+    alike = _values(a) & _values(b)
+    rest_a = (set(a.predicates) - {x, y}) | alike
+    rest_b = (set(b.predicates) - {x, y}) | alike
     shared = rest_a & rest_b
     if len(shared) >= 2 and len(shared) >= SAME_WORDS * min(len(rest_a), len(rest_b)):
         return True
@@ -927,12 +931,36 @@ def _same_statement(
     names_b = context.names(b)
     if dispute:
         return bool(names_a & names_b)
-    if names_a & names_b and same_object(a.text, word_a, b.text, word_b):
+    # the words were found in the phrases' verbs: "checked out of" reads "left"
+    if names_a & names_b and same_object(_phrased(a.text), word_a, _phrased(b.text), word_b):
         return True
     subject = subject_key(a, context)
     if not subject or subject != subject_key(b, context):
         return False
     return bool((names_a & names_b) - {subject})
+
+
+def _values(claim: Claim) -> set[str]:
+    """The claim's day and time, as keys beside its words: "=2021-03-05", "=01:30".
+
+    Only what dates the act to a day or an hour: a year ("the 1967 killings") or a count
+    ("two young women") may tell of the people or of an earlier event.
+    """
+    return {
+        f"={m.value.key()}"
+        for m in claim.mentions
+        if m.kind is MentionKind.TIME
+        or (
+            m.kind is MentionKind.DATE
+            and isinstance(m.value, DateValue)
+            and m.value.first == m.value.last
+        )
+    }
+
+
+def _phrased(text: str) -> str:
+    """The text with phrasal verbs as the verbs they mean, comings and goings included."""
+    return normalize_phrases(text, moves=True)
 
 
 NEGATION = Rule("NEGATION", ConflictKind.NEGATION, check_negation)
