@@ -34,16 +34,17 @@ from claimcheck.model import Report
 pytestmark = pytest.mark.eval
 
 TOPICS = ("1", "3", "8", "31")
-PER_KIND = 0  # every fact of the four topics that the injector can change, once (96)
+PER_KIND = 0  # every fact of the four topics that the injector can change, once (94)
 SEED = 13
 
 # Set at commit a234786 (2026-11-22) on 8 sampled changes per transform and tightened as
-# the slice improved; since every fact is planted (96 changes, 2026-11-23) they stand a
-# few findings below the counts of commit dc0464e.
-MIN_RECALL_ALL = 0.33  # today 37/96 = 0.39 (35 at 3bee7c0)
-MIN_RECALL_VALUES = 0.33  # date, number and negation together; today 22/57 = 0.39
-MIN_RECALL_NEGATION = 0.50  # today 13/21 = 0.62
-MIN_PRECISION_NEW = 0.60  # new contradictions on the injected copies citing a plant; today 42/42
+# the slice improved; since every fact is planted (96 changes, 2026-11-23; 94 once two
+# ungrammatical denials were no longer planted, 3cf6b6c) they stand a few findings below
+# the counts of commit dc0464e.
+MIN_RECALL_ALL = 0.33  # today 35/94 = 0.37 (37/96 before the two denials were dropped)
+MIN_RECALL_VALUES = 0.33  # date, number and negation together; today 20/55 = 0.36
+MIN_RECALL_NEGATION = 0.50  # today 11/19 = 0.58
+MIN_PRECISION_NEW = 0.60  # new contradictions on the injected copies citing a plant; today 43/43
 MAX_CONTRADICTIONS_PER_100 = 12.0  # clean articles; today 0 (20 on 103 articles at a234786)
 MAX_CROSS_EVENT_PER_100 = 5.0  # between the two events of a topic, false by construction; today 0
 MIN_B_CUBED_F1 = 0.55  # claims against gold event clusters; today 0.605
