@@ -459,7 +459,7 @@ def _verb_after(claim: Claim, subject: str, context: Context) -> str:
     return ""
 
 
-# "Iranian" is of Iran, "Indonesian" of Indonesia, "Sudanese" of Sudan, "Polish" of Pol(and)
+# "Iranian" is of Iran, "Indonesian" of Indonesia, "Sudanese" of Sudan
 _DEMONYM = re.compile(r"(?P<stem>[a-z]{3,}?)(?:ian|an|n|ese|ish|i)")
 
 
@@ -469,8 +469,8 @@ def _demonym_of(names: set[str], places: set[str]) -> bool:
     "the southern Iranian island of Qeshm" / "an island off Iran's southern coast".
     """
     for name in names:
-        found = _DEMONYM.fullmatch(name)
-        if found is not None and " " not in name:
+        found = _DEMONYM.fullmatch(name)  # one word: the pattern holds no space
+        if found is not None:
             stem = found["stem"]
             if any(" " not in p and p.startswith(stem) and len(p) <= len(stem) + 2 for p in places):
                 return True
