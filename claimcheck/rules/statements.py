@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 
@@ -261,9 +262,14 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     if modal and _FORECAST_DENIED.search(negated_text):
         asserted |= _forecast_stems(affirmed.frame)  # "will carry" / "will not carry"
     asserted |= _present_stems(affirmed)  # "T-Mobile continues to add" / "does not continue"
-    meant = {SYNONYMS.get(stem, stem) for stem in asserted}  # "will not acquire" / "bought"
+    # a synonym states the denied verb ("will not acquire" / "bought"); another form of the
+    # verb's own word does not ("did not resign" / "submit his resignation")
+    meant: dict[str, set[str]] = defaultdict(set)
+    for key in asserted:
+        meant[SYNONYMS.get(key, key)].add(key)
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
-        if verb in asserted or SYNONYMS.get(verb, verb) in meant:
+        synonyms = meant.get(SYNONYMS.get(verb, verb), set())
+        if verb in asserted or any(other[:4] != verb[:4] for other in synonyms):
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or shared_names(affirmed, negated):
                 return verb, affirmed, negated
