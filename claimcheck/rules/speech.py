@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimcheck.lexicon import content_key, words
+from claimcheck.lexicon import IRREGULAR_PAST, content_key, words
 from claimcheck.match import one_name
 from claimcheck.model import (
     Claim,
@@ -372,6 +372,13 @@ _MODIFIES = re.compile(
 )
 
 
+# The subject of a clause joined by ", and": a name after it, before its verb in the past.
+_NEW_CLAUSE_BEFORE = re.compile(r",\s+(?:and|but)\s+(?:[a-z]+\s+){0,2}\Z")
+_PAST_VERB_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+)
+
+
 def _is_agent(claim: Claim, mention: Mention) -> bool:
     """A doer: the claim's subject (its first name, early on) or the name after by/from."""
     offset = mention.span.start - claim.span.start
@@ -387,6 +394,10 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
         return False  # 'The "American Pie" actress has entered': the actress acts
     if _PASSIVE.match(claim.text, mention.span.end - claim.span.start):
         return False  # "Williams was arrested": someone else did the arresting
+    if _NEW_CLAUSE_BEFORE.search(claim.text[: max(0, offset)]) and _PAST_VERB_AFTER.match(
+        claim.text, mention.span.end - claim.span.start
+    ):
+        return True  # "..., and referee Sam Williams gave the challenger a standing count"
     # "he believes that Mr. LaRue died Saturday": the doer is the believed clause's subject.
     lead = _belief_end(claim)
     names = [
