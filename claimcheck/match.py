@@ -344,10 +344,27 @@ _DEATH_AGE = re.compile(rf"{DEATH_WORDS}(?:[^.;:]|{ABBREVIATION_STOP}){{0,60}}\Z
 _AGE_LEAD = re.compile(r"(?:aged|at)\b", re.IGNORECASE)
 
 
+_DEATH_BEFORE = re.compile(r"\bdeath,?\s+\Z", re.IGNORECASE)
+_OF_BETWEEN = re.compile(r",?\s+of\s+")
+
+
 def age_at_death(claim: Claim, age: Mention) -> Mention | None:
     """The person an age at death belongs to: the claim's first-named person."""
     if not _AGE_LEAD.match(age.surface):
         return None
+    start, end = age.span.start - claim.span.start, age.span.end - claim.span.start
+    if _DEATH_BEFORE.search(claim.text[:start]):
+        # "the death, at age 86, of W. Mark Felt": the person follows
+        for m in claim.mentions:
+            if (
+                m.kind in (MentionKind.PERSON, MentionKind.ACTOR)
+                and m.role == ""
+                and isinstance(m.value, NameValue)
+                and _OF_BETWEEN.fullmatch(
+                    claim.text, end, max(end, m.span.start - claim.span.start)
+                )
+            ):
+                return m
     people = [
         m
         for m in claim.mentions
