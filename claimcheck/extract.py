@@ -221,15 +221,6 @@ def _overlaps_any(item: Found, others: list[Found]) -> bool:
     return any(item.start < other.end and other.start < item.end for other in others)
 
 
-# Words a dateline holds besides its date and time: "21 July 2013 Last updated at 11:11 GMT".
-_DATELINE_WORDS = frozenset(
-    """
-    posted published updated last modified first on at by and am pm a m p gmt bst utc
-    edt est cdt cst mdt mst pdt pst cet cest ist et
-    """.split()
-)
-
-
 def _is_dateline(sentence: str, dates: list[Found], amounts: list[Found]) -> bool:
     """The sentence only says when the page was posted or updated: it dates no event."""
     if not dates:
@@ -238,7 +229,7 @@ def _is_dateline(sentence: str, dates: list[Found], amounts: list[Found]) -> boo
     for item in (*dates, *amounts):
         rest[item.start : item.end] = " " * (item.end - item.start)
     left = re.sub(r"\d+(?::\d+)*", " ", "".join(rest)).lower()
-    return all(word in _DATELINE_WORDS for word in lexicon.words(left))
+    return all(word in lexicon.DATELINE_WORDS for word in lexicon.words(left))
 
 
 def _mark_report_date(sentence: str, found: Found) -> Found:

@@ -362,6 +362,14 @@ def content_key(word: str) -> str | None:
 
 
 # Phrasal verbs read as the single verb they mean, so "stepped down" meets "resigned".
+# Words a dateline holds besides its date and time: "21 July 2013 Last updated at 11:11 GMT".
+DATELINE_WORDS = frozenset(
+    """
+    posted published updated last modified first on at by and am pm a m p gmt bst utc
+    edt est cdt cst mdt mst pdt pst cet cest ist et
+    """.split()
+)
+
 _PHRASES = {
     r"step(?:s|ped|ping)? down": "resign",
     r"(?:went|go|goes|gone|going) off": "activated",

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from claimcheck.config import SourceMeta
+from claimcheck.lexicon import DATELINE_WORDS
 
 HEADER_LINES = 5  # how many non-empty lines at the top may hold a date line
 HEADER_LINE_CHARS = 100  # a date line is short: a header, not a sentence of the story
@@ -190,10 +191,10 @@ def _header_date(text: str) -> date | None:
     return updated
 
 
-# Lower-case words a date line holds besides its date: labels, times, time zones.
-_HEADER_WORDS = frozenset(
-    "posted published updated last first created modified date time on at by of from "
-    "the and for immediate release am pm a.m p.m hrs".split()
+# Lower-case words a date line holds besides its date: a dateline's labels and time zones,
+# and a page header's ("Story Created:", "FOR IMMEDIATE RELEASE", "7:15 a.m.").
+_HEADER_WORDS = DATELINE_WORDS | frozenset(
+    "created date time of from the for immediate release a.m p.m hrs".split()
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z.'’-]*")
 
