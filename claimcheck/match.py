@@ -39,6 +39,12 @@ MIN_SHARED_KEYS = 2
 # It equals the block cap (64) at about 1,000 articles (18,000 claims), so smaller corpora
 # are matched exactly as before, and larger ones judge a key by how rare it is, not its count.
 STOP_SHARE = 0.0035
+# A pair met in the block of a name it shares, whose second shared key is one held by more
+# than the stop (in a folder about one story: the story's main names and verb, "Teixeira",
+# "Red Sox", "offer"), is a fact only if it scores this much over the threshold. On ECB+
+# such pairs found 7 more planted contradictions and one real one ("died on Friday" /
+# "died Thursday"); margins of 0.05 and 0.15 gave the same within two (bench/EVALUATION.md).
+COMMON_MARGIN = 0.1
 # Two sources that each name at least MIN_NAMES people, places or organisations, and
 # share less than NAME_OVERLAP of the shorter list, tell different stories: their claims
 # are never compared. On ECB+ this parts 52% of the article pairs about two events of
@@ -233,6 +239,12 @@ def cluster_claims(claims: Sequence[Claim], settings: MatchSettings) -> MatchRes
     related = _name_gate(claims, features)
     candidates = _candidates(claims, features, frequency, settings.max_block, related)
     scores = dict(zip(candidates, pair_scores(claims, features, candidates, idf), strict=True))
+    # A pair whose second key most claims carry must read alike more closely; scored
+    # lower, it counts as never scored, as before such pairs were met.
+    strict = settings.threshold + COMMON_MARGIN
+    for pair in candidates.common:
+        if scores[pair] < strict:
+            del scores[pair]
     edges = [(score, i, j) for (i, j), score in scores.items() if score >= settings.threshold]
     clusters = _average_linkage(len(claims), edges, scores, settings.threshold)
     facts = len(clusters)
@@ -537,13 +549,21 @@ def _one_moment(shared: frozenset[str]) -> bool:
     )
 
 
+class Candidates(list[tuple[int, int]]):
+    """Candidate pairs in order; ``common`` holds those whose second key is one of the commonest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.common: set[tuple[int, int]] = set()
+
+
 def _candidates(
     claims: Sequence[Claim],
     features: Sequence[Features],
     frequency: Counter[str],
     max_block: int,
     related: Callable[[str, str], bool] | None = None,
-) -> list[tuple[int, int]]:
+) -> Candidates:
     """Comparable pairs that share a block and at least two keys that are not stop keys, sorted.
 
     Blocks are the keys held by 2 to ``max_block`` claims, so each claim meets a
@@ -551,8 +571,14 @@ def _candidates(
     The cap bounds the work, not the evidence: a key held by more claims than a
     block may hold still counts as a pair's second shared key unless it is held
     by more than ``STOP_SHARE`` of all claims. So a pair that shares a rare name
-    and "workers" is found in 10,000 articles as it is in 1,000. Claims of two
-    sources that ``related`` says tell different stories are not paired.
+    and "workers" is found in 10,000 articles as it is in 1,000. Beyond the stop,
+    a key still counts as the second for a pair met in the block of a name both
+    claims carry ("The Red Sox did not make an offer to Mark Teixeira" / "The
+    Boston Red Sox have made the biggest offer in club history to Mark
+    Teixeira", in a folder where "Red Sox" and "offer" are in a fifth of the
+    claims); such pairs are listed in ``common``, and ``cluster_claims`` asks
+    them to score ``COMMON_MARGIN`` over the threshold. Claims of two sources
+    that ``related`` says tell different stories are not paired.
 
     Each claim gathers the later members of its blocks and counts them in C
     (``Counter``); only the partners it meets are looked at in Python.
@@ -560,42 +586,62 @@ def _candidates(
     stop = max(max_block, int(STOP_SHARE * len(features)))
     blocks: dict[str, list[int]] = defaultdict(list)
     joined: list[list[tuple[list[int], int]]] = [[] for _ in features]
+    named: list[list[tuple[list[int], int]]] = [[] for _ in features]  # blocks of names
     common: list[frozenset[str]] = []
+    commonest: list[frozenset[str]] = []
     for index, feature in enumerate(features):
         beyond_cap = []
+        beyond_stop = []
         for key in feature.keys:
             count = frequency[key]
             if 2 <= count <= max_block:
                 block = blocks[key]
                 joined[index].append((block, len(block) + 1))
+                if key[0] == "@":
+                    named[index].append((block, len(block) + 1))
                 block.append(index)
             elif max_block < count <= stop:
                 beyond_cap.append(key)
+            elif count > stop:
+                beyond_stop.append(key)
         common.append(frozenset(beyond_cap))
-    pairs: list[tuple[int, int]] = []
+        commonest.append(frozenset(beyond_stop))
+    pairs = Candidates()
     # _comparable by index: a million pairs at 10,000 articles, so no per-pair attribute lookups.
     source = [claim.source_id for claim in claims]
     speaker = [claim.attribution for claim in claims]
     for i, memberships in enumerate(joined):
-        mine = common[i]
-        if not memberships or len(memberships) + len(mine) < MIN_SHARED_KEYS:
+        mine, mine_most = common[i], commonest[i]
+        if not memberships or len(memberships) + len(mine) + len(mine_most) < MIN_SHARED_KEYS:
             continue
         later: list[int] = []
         for block, after in memberships:
             later.extend(block[after:])
-        partners = [
-            j
-            for j, count in Counter(later).items()
-            if count >= MIN_SHARED_KEYS
-            or (mine and count + len(mine & common[j]) >= MIN_SHARED_KEYS)
-        ]
+        # Met in the block of a name both carry: the commonest keys may give the second key.
+        same_name: set[int] = set()
+        if mine_most:
+            for block, after in named[i]:
+                same_name.update(block[after:])
+        partners = []
+        weak = set()
+        for j, count in Counter(later).items():
+            if count < MIN_SHARED_KEYS and mine:
+                count += len(mine & common[j])
+            if count >= MIN_SHARED_KEYS:
+                partners.append(j)
+            elif j in same_name and mine_most & commonest[j]:
+                partners.append(j)
+                weak.add(j)
         mine_source, mine_speaker = source[i], speaker[i]
         for j in sorted(partners):
             if source[j] != mine_source:
-                if related is None or related(mine_source, source[j]):
-                    pairs.append((i, j))
-            elif mine_speaker and speaker[j] and mine_speaker != speaker[j]:
-                pairs.append((i, j))
+                if not (related is None or related(mine_source, source[j])):
+                    continue
+            elif not (mine_speaker and speaker[j] and mine_speaker != speaker[j]):
+                continue
+            pairs.append((i, j))
+            if j in weak:
+                pairs.common.add((i, j))
     return pairs
 
 

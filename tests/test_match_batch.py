@@ -19,6 +19,7 @@ from claimcheck.extract import extract_claims
 from claimcheck.match import (
     MIN_SHARED_KEYS,
     STOP_SHARE,
+    Candidates,
     Features,
     _candidates,
     _comparable,
@@ -27,7 +28,7 @@ from claimcheck.match import (
     pair_score,
     pair_scores,
 )
-from claimcheck.model import Claim
+from claimcheck.model import Claim, Polarity, Span
 from claimcheck.sources import load_sources
 
 SETS = Path(__file__).parent / "data" / "sets"
@@ -55,22 +56,26 @@ def _every_pair_in_a_block(
     frequency: Counter[str],
     max_block: int,
     stop_share: float,
-) -> list[tuple[int, int]]:
-    """The quadratic reference: a shared block, and two shared keys that are not stop keys."""
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Every comparable pair in a block with two keys of evidence, and (``common``) those in
+    the block of a name whose second key is one of the commonest (held by more than stop)."""
     stop = max(max_block, int(stop_share * len(claims)))
     pairs = []
+    common = set()
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
             shared = features[i].keys & features[j].keys
             in_a_block = any(frequency[k] <= max_block for k in shared)
+            if not in_a_block or not _comparable(claims[i], claims[j]):
+                continue
             evidence = [k for k in shared if frequency[k] <= stop]
-            if (
-                in_a_block
-                and len(evidence) >= MIN_SHARED_KEYS
-                and _comparable(claims[i], claims[j])
-            ):
+            name_block = any(k[0] == "@" and frequency[k] <= max_block for k in shared)
+            if len(evidence) >= MIN_SHARED_KEYS:
                 pairs.append((i, j))
-    return pairs
+            elif name_block and any(frequency[k] > stop for k in shared):
+                pairs.append((i, j))
+                common.add((i, j))
+    return pairs, common
 
 
 @pytest.mark.parametrize(
@@ -85,8 +90,11 @@ def test_candidates_are_the_pairs_sharing_a_block_and_two_keys(
     claims, features, _idf, frequency = corpus
     monkeypatch.setattr(match, "STOP_SHARE", stop_share)
     found = _candidates(claims, features, frequency, max_block)
-    assert found == _every_pair_in_a_block(claims, features, frequency, max_block, stop_share)
+    pairs, common = _every_pair_in_a_block(claims, features, frequency, max_block, stop_share)
+    assert found == pairs
+    assert found.common == common
     assert found, "the sets should give some candidate pairs"
+    assert common or max_block > 3, "a small cap should leave some pairs met on the commonest"
 
 
 def test_a_key_beyond_the_block_cap_still_counts_as_the_second_shared_key(
@@ -158,3 +166,40 @@ def test_scores_do_not_depend_on_string_hashing() -> None:
         assert first == second  # the batch and the per-pair score agree to the last bit
         outputs.add((first, story))
     assert len(outputs) == 1, outputs
+
+
+def _claim(source: str) -> Claim:
+    span = Span(source, 0, 1)
+    return Claim(f"{source}#1", span, span, "x", (), Polarity.AFFIRMED, "", False, "x")
+
+
+def _features(names: tuple[str, ...], *keys: str) -> Features:
+    return Features(frozenset(names), frozenset(keys))
+
+
+def _candidates_among(first: Features, second: Features) -> Candidates:
+    """``_candidates`` of two claims in a folder about one story, with a block cap of 3:
+    seven other claims carry its main name and verb ("Marlins", "offer") and "quake"."""
+    crowd = [_features(("marlins",), "offer", "quake", f"own{n}") for n in range(7)]
+    features = [first, second, *crowd]
+    claims = [_claim(f"s{n}") for n in range(len(features))]
+    frequency: Counter[str] = Counter()
+    for feature in features:
+        frequency.update(feature.keys)
+    return _candidates(claims, features, frequency, 3)
+
+
+def test_a_name_s_block_and_the_commonest_keys_make_a_candidate_of_their_own_kind() -> None:
+    # "The Marlins made an offer to Tomas Halvorsen" / "The Marlins did not make an offer to
+    # Tomas Halvorsen": the full name is in a block, "Marlins" and "offer" in most claims.
+    offer = _features(("marlins", "tomas halvorsen"), "offer")
+    found = _candidates_among(offer, offer)
+    assert (0, 1) in found and found.common == {(0, 1)}
+
+
+def test_a_word_s_block_and_the_commonest_keys_make_no_candidate() -> None:
+    offer = _features(("marlins",), "offer", "contract")
+    assert (0, 1) not in _candidates_among(offer, offer)
+    # two quakes' depths read alike and name no one
+    depth = _features((), "quake", "depth")
+    assert (0, 1) not in _candidates_among(depth, depth)
