@@ -82,14 +82,23 @@ def _skip_dateline(text: str) -> int:
 
 
 def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
-    """Split at line breaks; a line starting lower-case continues the previous one."""
+    """Split at line breaks, but not at hard-wrapped lines.
+
+    A line starting lower-case, or after a word no sentence ends in, continues the
+    previous one, unless a blank line parts them.
+    """
     pieces: list[tuple[int, int]] = []
     cursor = start
     for match in re.finditer(r"\n", text[start:]):
         at = start + match.start()
         following = text[at + 1 : at + 80].lstrip(" \t")
         prev = text[cursor:at].rstrip()
-        if following and prev and prev[-1] not in _TERMINATORS + _CLOSING_QUOTES + '":':
+        # a blank line ends a paragraph however its last line ends ("Reid checks in")
+        if (
+            following[:1] not in ("", "\n", "\r")
+            and prev
+            and prev[-1] not in _TERMINATORS + _CLOSING_QUOTES + '":'
+        ):
             last_word = prev.rsplit(None, 1)[-1].lower()
             if following[0].islower() or last_word in _NO_SENTENCE_END:
                 continue  # a hard-wrapped line, not a new paragraph

@@ -56,6 +56,15 @@ CASES = [
     ("The vote was 5 vs. 4 in favor.", ["The vote was 5 vs. 4 in favor."]),
     # blank lines end paragraphs even without punctuation (headlines)
     ("Mayor Quits\n\nThe mayor quit on Monday.", ["Mayor Quits", "The mayor quit on Monday."]),
+    # ... even when the headline ends in a word no sentence ends in
+    (
+        "Tara Reid checks in\n\nThe actress entered rehab on Tuesday.",
+        ["Tara Reid checks in", "The actress entered rehab on Tuesday."],
+    ),
+    (
+        "Obama weighs in\r\n\r\nThe president spoke on Friday.",
+        ["Obama weighs in", "The president spoke on Friday."],
+    ),
     # a hard-wrapped line that continues lower-case is one sentence
     (
         "The mayor said on\nMonday that she would stay.",
