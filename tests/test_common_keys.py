@@ -4,9 +4,10 @@ In a folder about one story, its main names and verb ("Marlins", "Halvorsen",
 "offer") are in more claims than a block may hold. A pair that shares them and
 a rarer name ("Carla Mendes") is compared when it reads alike closely
 (``match.COMMON_MARGIN`` over the threshold); tests/data/common_keys sets the
-block cap to 3 so that a two-article folder shows it. A pair that shares them
-and a rarer word ("pitcher") is not: "The Marlins have not added a starting
-pitcher since 2021" says nothing of the offer.
+block cap to 3 so that a two-article folder shows it. Which pairs are met is
+pinned by the candidate tests in test_match_batch.py (a rarer word such as
+"pitcher" is no name: "The Marlins have not added a starting pitcher since 2021"
+is not met with the offer).
 """
 
 from __future__ import annotations
