@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from claimcheck.extract import extract_claims
 from claimcheck.match import entity_aliases
 from claimcheck.model import Claim, Source
@@ -19,48 +21,74 @@ def _aliases(*paragraphs: str) -> dict[str, str]:
     return entity_aliases(_claims("\n\n".join(paragraphs) + "\n"))
 
 
-def test_an_acronym_is_the_one_name_with_its_initials() -> None:
-    aliases = _aliases(
-        "Officers of the New York Police Department closed the street.",
-        "Witnesses said NYPD officers arrived within minutes.",
-    )
-    assert aliases.get("nypd") == "new york police department"
+@pytest.mark.parametrize(
+    ("paragraphs", "key", "name"),
+    [
+        pytest.param(
+            (
+                "Officers of the New York Police Department closed the street.",
+                "Witnesses said NYPD officers arrived within minutes.",
+            ),
+            "nypd",
+            "new york police department",
+            id="an acronym is the one name with its initials",
+        ),
+        pytest.param(
+            (
+                "Kessel Systems agreed to buy Sea Micro on Monday.",
+                "SeaMicro makes small servers for data centres.",
+            ),
+            "seamicro",
+            "sea micro",
+            id="one name spaced two ways is one name",
+        ),
+        pytest.param(
+            (
+                "Texas inmate Arcade Joseph Comeaux Jr. escaped during a transfer.",
+                "Comeaux was caught on Monday near Conroe.",
+            ),
+            "comeaux",
+            "arcade joseph comeaux jr",
+            id="a surname is the one name it ends before Jr.",
+        ),
+    ],
+)
+def test_a_name_written_another_way_is_the_one_name(
+    paragraphs: tuple[str, ...], key: str, name: str
+) -> None:
+    assert _aliases(*paragraphs).get(key) == name
 
 
-def test_an_acronym_two_names_share_stays_as_it_is() -> None:
-    aliases = _aliases(
-        "The National Park Service closed the trail.",
-        "The National Pension Scheme paid out early.",
-        "A spokesman said NPS staff were on site.",
-    )
-    assert "nps" not in aliases
-
-
-def test_two_capitals_are_no_acronym() -> None:
-    aliases = _aliases("Andrew Luck threw for 200 yards.", "The AL record stands at 40 wins.")
-    assert "al" not in aliases
-
-
-def test_one_name_spaced_two_ways_is_one_name() -> None:
-    aliases = _aliases(
-        "Kessel Systems agreed to buy Sea Micro on Monday.",
-        "SeaMicro makes small servers for data centres.",
-    )
-    assert aliases.get("seamicro") == "sea micro"
-
-
-def test_a_surname_is_the_one_name_it_ends_before_jr() -> None:
-    aliases = _aliases(
-        "Texas inmate Arcade Joseph Comeaux Jr. escaped during a transfer.",
-        "Comeaux was caught on Monday near Conroe.",
-    )
-    assert aliases.get("comeaux") == "arcade joseph comeaux jr"
-
-
-def test_a_father_and_a_son_keep_the_name_apart() -> None:
-    aliases = _aliases(
-        "Mark Felt Sr. was the FBI's associate director.",
-        "His son, Mark Felt Jr., spoke for the family.",
-        "Felt died on Thursday.",
-    )
-    assert "felt" not in aliases and "mark felt" not in aliases
+@pytest.mark.parametrize(
+    ("paragraphs", "keys"),
+    [
+        pytest.param(
+            (
+                "The National Park Service closed the trail.",
+                "The National Pension Scheme paid out early.",
+                "A spokesman said NPS staff were on site.",
+            ),
+            ("nps",),
+            id="an acronym two names share stays as it is",
+        ),
+        pytest.param(
+            ("Andrew Luck threw for 200 yards.", "The AL record stands at 40 wins."),
+            ("al",),
+            id="two capitals are no acronym",
+        ),
+        pytest.param(
+            (
+                "Mark Felt Sr. was the FBI's associate director.",
+                "His son, Mark Felt Jr., spoke for the family.",
+                "Felt died on Thursday.",
+            ),
+            ("felt", "mark felt"),
+            id="a father and a son keep the name apart",
+        ),
+    ],
+)
+def test_a_name_that_could_be_two_stays_as_it_is(
+    paragraphs: tuple[str, ...], keys: tuple[str, ...]
+) -> None:
+    aliases = _aliases(*paragraphs)
+    assert all(key not in aliases for key in keys), aliases
