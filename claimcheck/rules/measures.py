@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from claimcheck.clauses import negated_before
-from claimcheck.lexicon import content_key, title_case, words
+from claimcheck.lexicon import IRREGULAR_PAST, content_key, title_case, verb_stem, words
 from claimcheck.model import (
     NAME_KINDS,
     AmountValue,
@@ -434,7 +434,8 @@ def same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
 
     "a November meeting" / "their meeting in December" share "meeting"; "Eleven men were
     charged" / "seven men have been convicted" share only the counted noun, which does
-    not count: it is what both values count, not what happened to it.
+    not count: it is what both values count, not what happened to it. Two dates of
+    the same verb in the past measure the same thing too (``_same_dated_verb``).
     """
     counted = {
         counted_key(m.value.counted)
@@ -442,9 +443,43 @@ def same_anchor(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
         if isinstance(m.value, AmountValue) and m.value.counted
     }
     shared = (anchor_keys(a, ma) & anchor_keys(b, mb)) - counted
-    return len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1) or bool(
-        ranked_thing(a, ma, b, mb)
+    return (
+        len(shared) >= (ANCHOR_WORDS_FOR_AMOUNTS if counted else 1)
+        or bool(ranked_thing(a, ma, b, mb))
+        or _same_dated_verb(a, ma, b, mb)
     )
+
+
+def _same_dated_verb(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """Both dates date the same verb in the past.
+
+    "was nearly destroyed by a fire early Friday" / "the fire that destroyed the old
+    dairy warehouse in Palmer on Tuesday": the words beside the two dates differ (a
+    name of several words, a longer object), the act they date does not. That act is
+    the last verb in the past before each date in its clause: "confirmed on Friday" /
+    "entered rehab on Tuesday" date two acts.
+    """
+    if ma.kind is not MentionKind.DATE or mb.kind is not MentionKind.DATE:
+        return False
+    verb = _dated_verb(a, ma)
+    return bool(verb) and verb == _dated_verb(b, mb)
+
+
+# A verb in the past: a regular form ("destroyed", not "hundred") or an irregular one.
+_PAST_VERB = re.compile(r"(?!hundred\b)[a-z]{2,}ed|" + "|".join(sorted(IRREGULAR_PAST)))
+# How far before a date its verb may stand, in words.
+DATED_VERB_WORDS = 12
+
+
+def _dated_verb(claim: Claim, mention: Mention) -> str:
+    """The stem of the last verb in the past before the date, within its clause; or ""."""
+    offset = mention.span.start - claim.span.start
+    opened = list(_NEW_SUBJECT.finditer(claim.text, 0, offset))
+    before = words(claim.text[opened[-1].end() if opened else 0 : offset])
+    for word in reversed(before[-DATED_VERB_WORDS:]):
+        if _PAST_VERB.fullmatch(word):
+            return verb_stem(word)
+    return ""
 
 
 def ranked_thing(a: Claim, ma: Mention, b: Claim, mb: Mention) -> str:
