@@ -89,8 +89,11 @@ def as_written(mention: Mention) -> Interval:
     written without decimals cover half a unit either side, so "4 percent" and
     "4.3 percent" agree while "4 percent" and "5 percent" do not. A round span of
     seconds, minutes or hours covers a tenth of itself either side: "10 minutes
-    earlier" and "nine minutes" agree, "10 minutes" and "20 minutes" do not. A small
-    vague number reaches half again past its edges.
+    earlier" and "nine minutes" agree, "10 minutes" and "20 minutes" do not. A span of
+    days, weeks, months or years may also have been cut down to its whole unit ("served
+    four months" of four and a half), so it reaches a whole unit up: "four months" and
+    "five months" agree, "three months" and "five months" do not. A small vague number
+    reaches half again past its edges.
     """
     assert isinstance(mention.value, AmountValue)
     interval = mention.value.interval
@@ -106,8 +109,13 @@ def as_written(mention: Mention) -> Interval:
             if magnitude >= scale and magnitude % scale == 0:
                 step = scale / 2
                 break
+        if mention.value.unit in _CALENDAR_SPANS and step == 0.5:
+            return Interval(interval.lo - step, interval.lo + 1, hi_open=True)
         return Interval(interval.lo - step, interval.lo + step, hi_open=True)
     return interval
+
+
+_CALENDAR_SPANS = frozenset({"day", "week", "month", "year"})
 
 
 # Vague words for a small number ("a few", "several"), whose edges are soft by this factor.
