@@ -12,9 +12,9 @@ from rapidfuzz import fuzz
 
 from claimcheck.clauses import NEGATION_RE
 from claimcheck.lexicon import (
+    ACTS,
     IRREGULAR_PAST,
     STOP_WORDS,
-    SYNONYMS,
     WORD_RE,
     antonyms,
     content_key,
@@ -266,9 +266,9 @@ def _denied_verb(affirmed: Claim, negated: Claim) -> tuple[str, Claim, Claim] | 
     # verb's own word does not ("did not resign" / "submit his resignation")
     meant: dict[str, set[str]] = defaultdict(set)
     for key in asserted:
-        meant[SYNONYMS.get(key, key)].add(key)
+        meant[ACTS.get(key, key)].add(key)
     for verb in sorted(_negated_stems(negated_text, modal=modal)):
-        synonyms = meant.get(SYNONYMS.get(verb, verb), set())
+        synonyms = meant.get(ACTS.get(verb, verb), set())
         if verb in asserted or any(other[:4] != verb[:4] for other in synonyms):
             others = (set(affirmed.predicates) & set(negated.predicates)) - {content_key(verb)}
             if others or shared_names(affirmed, negated):
