@@ -556,6 +556,8 @@ def _verbs(text: str) -> list[str]:
         inflected = lowered.endswith(("ed", "ing"))
         if inflected or (before and before[-1] in _AUXILIARIES) or lowered in _IRREGULAR_PAST:
             found.append(word)
+        elif lowered in _SAME_IN_PAST and before and before[-1] not in _NOT_BEFORE_A_VERB:
+            found.append(word)  # "shells hit the compound", not "a direct hit"
     found += _HEADLINE_VERB.findall(text)
     return found
 
@@ -568,6 +570,12 @@ _HEADLINE_VERB = re.compile(r",\s+([a-z]+(?<!ss)(?<!us)(?<!is)s)\s*[.!]?\s*\Z")
 _GERUND_LEADS = frozenset("of about for on without from by in into at against".split())
 
 _IRREGULAR_PAST = IRREGULAR_PAST | {"did"}
+# Verbs whose past is their present: after a subject either states the act.
+_SAME_IN_PAST = frozenset("hit cut put set shut hurt quit beat cast burst spread".split())
+# Words after which those are nouns or infinitives: "a hit", "the cut", "to beat".
+_NOT_BEFORE_A_VERB = frozenset(
+    "a an the to his her its their our my your this that no one first big direct".split()
+)
 
 
 def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
