@@ -47,7 +47,7 @@ _SYNONYM_CLASSES = (
     "meet meeting met",
     "kill slay killing killed dead death die died deaths",
     "injure wound hurt injury injured wounded",
-    "arrest detain apprehend custody",
+    "arrest detain apprehend custody nab",
     "charge indict indictment",
     "convict conviction",
     "acquit acquittal",
@@ -76,6 +76,7 @@ _SYNONYM_CLASSES = (
     "open opening",
     "close closing closure",
     "tweet twitter",
+    "mother mom",
 )
 # Verbs that tell one act in news copy ("did not jolt" / "a quake hit"), read only where a
 # denied verb is weighed against an asserted one: as matching keys they would join too

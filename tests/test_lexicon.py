@@ -1,10 +1,10 @@
-"""Phrasal verbs read as the verb they mean."""
+"""Phrasal verbs read as the verb they mean, and words read as one key."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimcheck.lexicon import _PHRASES, normalize_phrases, stem, verb_stem
+from claimcheck.lexicon import _PHRASES, content_key, normalize_phrases, stem, verb_stem
 
 # One example of every phrase in the table, and the verb it must read as.
 EXAMPLES = {
@@ -77,3 +77,17 @@ def test_checking_in_and_out_read_as_entering_and_leaving_only_when_asked() -> N
     assert normalize_phrases("Lohan checks out of rehab", moves=True) == "Lohan left rehab"
     assert normalize_phrases("Check out the new phone.", moves=True) == "Check out the new phone."
     assert normalize_phrases("She checked into rehab.") == "She checked into rehab."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("nabbed", "arrested"), ("nabs", "detained"), ("mom", "mother"), ("moms", "mothers")],
+)
+def test_words_for_one_thing_share_a_key(first: str, second: str) -> None:
+    assert content_key(first) == content_key(second)
+
+
+@pytest.mark.parametrize(("first", "second"), [("captured", "arrested"), ("hit", "struck")])
+def test_words_too_wide_to_match_by_keep_their_own_keys(first: str, second: str) -> None:
+    # "captured a large arms cache", "hit by a car": as matching keys these join too much
+    assert content_key(first) != content_key(second)
