@@ -608,8 +608,6 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     continue  # "did not reject" agrees with "approved"
                 if other_references(text_a, word_a, text_b, word_b):
                     continue  # "east of Tarnby" / "west of Cobbet": two places' sides
-                if not _modify_alike(text_a, word_a, text_b, word_b):
-                    continue  # "a large arms cache" / "their small arms": two things
                 if not _same_statement(a, b, (x, word_a), (y, word_b), context, dispute=dispute):
                     continue
                 if frozenset({x, y}) in sequences() and not _at_one_time(a, b):
@@ -634,37 +632,6 @@ def check_antonyms(cluster: Cluster, context: Context) -> list[Finding]:
                     )
                 )
     return findings
-
-
-def _modify_alike(text_a: str, word_a: str, text_b: str, word_b: str) -> bool:
-    """Two words set before nouns describe the same noun: "a large hut" / "a small hut".
-
-    A compound of the noun is another thing: "a large arms cache" / "their small arms"
-    (guns). A word with no noun after it ("the fire was accidental") is not weighed,
-    nor a verb's participle, whose object follows it ("injured dozens").
-    """
-    if word_a.endswith("ed") or word_b.endswith("ed"):
-        return True
-    noun_a, noun_b = _noun_after(text_a, word_a), _noun_after(text_b, word_b)
-    return not (noun_a and noun_b) or noun_a == noun_b
-
-
-# Up to two lower-case words right after a word: the noun it is set before.
-_NOUN_AFTER = r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
-
-
-def _noun_after(text: str, word: str) -> tuple[str, ...]:
-    """Content keys of the noun phrase a word is set before, up to the first stop word."""
-    found = re.search(rf"\b{re.escape(word)}{_NOUN_AFTER}", text)
-    if found is None:
-        return ()
-    keys: list[str] = []
-    for part in found.groups():
-        key = content_key(part) if part else None
-        if key is None:
-            break
-        keys.append(key)
-    return tuple(keys)
 
 
 # Asked of each claim once per pair it takes part in: the answer is kept by text.
