@@ -224,8 +224,16 @@ _PERCENT_OF = re.compile(rf"{_OF}(?:a\s+|an\s+)?(\w+)")
 _DISTANCES = frozenset({"km", "mi", "m", "ft", "yd"})
 _AWAY_FROM = re.compile(
     r"\s*(?:\([^()]{0,20}\)\s*)?"
-    r"(?P<way>(?:north|south)(?:-?(?:east|west))?|east|west|outside|from)\b"
+    r"(?P<way>(?:(?:north|south|east|west)-)?(?:north|south)(?:-?(?:east|west))?|"
+    r"(?:(?:east|west)-)?(?:east|west)|outside|from)\b"
     r"\s+(?:of\s+)?(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?(?P<place>[A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
+# The dimension a length measures, named before it: "a depth of", "at a distance of".
+_DIMENSION_OF = re.compile(
+    r"\b(depth|height|length|width|altitude|radius|diameter)\s+of\s+(?:about\s+|some\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -240,6 +248,10 @@ def counted_of(mention: Mention, claim: Claim) -> str:
         away = _AWAY_FROM.match(claim.text, mention.span.end - claim.span.start)
         if away:  # "15 miles north of Detroit" and "50 miles north of here" measure from two places
             return f"{away['way'].replace('-', '').lower()} of {away['place'].lower()}"
+        start = mention.span.start - claim.span.start
+        dimension = _DIMENSION_OF.search(claim.text[max(0, start - 30) : start])
+        if dimension:  # "a depth of 2.7 miles" is no distance from a place
+            return dimension.group(1).lower()
     if mention.value.counted or mention.kind is not MentionKind.PERCENT:
         return mention.value.counted
     after = _PERCENT_OF.match(claim.text, mention.span.end - claim.span.start)
