@@ -88,7 +88,7 @@ _ACT_CLASSES = (
     "reduce loosen weaken",
 )
 # Irregular simple past forms, which say a verb was done: "threw", "stole", "fought".
-IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST: frozenset[str] = frozenset(
     """
     met said told took came went gave saw ran spoke began broke drew flew grew knew threw wore
     wrote drove rode sank shook stole chose froze fell rose ate forgot swore struck became
@@ -100,6 +100,9 @@ IRREGULAR_PAST = frozenset(
     shrank forbade lent
     """.split()
 )
+# A verb in the past as a pattern: a regular form ("destroyed", not "hundred" or "red")
+# or an irregular one.
+PAST_VERB = r"(?:(?!hundred\b)[a-z]{2,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")"
 _IRREGULAR = {
     "people": "person",
     "men": "man",

@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from claimcheck.clauses import negated_before
-from claimcheck.lexicon import IRREGULAR_PAST, content_key, title_case, verb_stem, words
+from claimcheck.lexicon import PAST_VERB, content_key, title_case, verb_stem, words
 from claimcheck.model import (
     NAME_KINDS,
     AmountValue,
@@ -317,12 +317,19 @@ def _words_near(claim: Claim, mention: Mention, window: int) -> list[str]:
                 text[k] = " "
     masked = "".join(text)
     offset = mention.span.start - claim.span.start
-    # a clause that a comma and a new subject close is not the value's ("when Hiller
-    # found a group in a break room, she allowed one person to leave")
-    opened = list(_NEW_SUBJECT.finditer(masked, 0, offset))
-    before = words(masked[opened[-1].end() if opened else 0 : offset])[-window:]
+    before = words(masked[_clause_start(masked, offset) : offset])[-window:]
     after = words(masked[offset + len(mention.surface) :])[:window]
     return before + after
+
+
+def _clause_start(text: str, offset: int) -> int:
+    """Where the clause holding ``offset`` starts.
+
+    A clause that a comma and a new subject close is not the one after it ("when Hiller
+    found a group in a break room, she allowed one person to leave").
+    """
+    opened = list(_NEW_SUBJECT.finditer(text, 0, offset))
+    return opened[-1].end() if opened else 0
 
 
 def same_step(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
@@ -485,8 +492,7 @@ def _same_dated_verb(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     return bool(verb) and verb == _dated_verb(b, mb)
 
 
-# A verb in the past: a regular form ("destroyed", not "hundred") or an irregular one.
-_PAST_VERB = re.compile(r"(?!hundred\b)[a-z]{2,}ed|" + "|".join(sorted(IRREGULAR_PAST)))
+_PAST_VERB = re.compile(PAST_VERB)
 # How far before a date its verb may stand, in words.
 DATED_VERB_WORDS = 12
 
@@ -494,8 +500,7 @@ DATED_VERB_WORDS = 12
 def _dated_verb(claim: Claim, mention: Mention) -> str:
     """The stem of the last verb in the past before the date, within its clause; or ""."""
     offset = mention.span.start - claim.span.start
-    opened = list(_NEW_SUBJECT.finditer(claim.text, 0, offset))
-    before = words(claim.text[opened[-1].end() if opened else 0 : offset])
+    before = words(claim.text[_clause_start(claim.text, offset) : offset])
     for word in reversed(before[-DATED_VERB_WORDS:]):
         if _PAST_VERB.fullmatch(word):
             return verb_stem(word)

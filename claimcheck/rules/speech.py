@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimcheck.lexicon import IRREGULAR_PAST, content_key, words
+from claimcheck.lexicon import PAST_VERB, content_key, words
 from claimcheck.match import one_name
 from claimcheck.model import (
     Claim,
@@ -374,9 +374,7 @@ _MODIFIES = re.compile(
 
 # The subject of a clause joined by ", and": a name after it, before its verb in the past.
 _NEW_CLAUSE_BEFORE = re.compile(r",\s+(?:and|but)\s+(?:[a-z]+\s+){0,2}\Z")
-_PAST_VERB_AFTER = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
-)
+_PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?" + PAST_VERB + r"\b")
 
 
 def _is_agent(claim: Claim, mention: Mention) -> bool:
