@@ -572,9 +572,10 @@ _GERUND_LEADS = frozenset("of about for on without from by in into at against".s
 _IRREGULAR_PAST = IRREGULAR_PAST | {"did"}
 # Verbs whose past is their present: after a subject either states the act.
 _SAME_IN_PAST = frozenset("hit cut put set shut hurt quit beat cast burst spread".split())
-# Words after which those are nouns or infinitives: "a hit", "the cut", "to beat".
+# Words after which those are nouns: "a hit", "the cut", "a big hit" (an infinitive,
+# "tried to hit", is left out of what is stated by ``_asserted_stems`` already).
 _NOT_BEFORE_A_VERB = frozenset(
-    "a an the to his her its their our my your this that no one first big direct".split()
+    "a an the his her its their our my your this that no one first big direct".split()
 )
 
 
