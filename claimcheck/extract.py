@@ -107,7 +107,7 @@ def extract_claims(source: Source) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 
 
 def _capitalised_inside(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:
@@ -148,8 +148,7 @@ def _unshouted(sentence: str, names: frozenset[str], acronyms: frozenset[str]) -
         if word in acronyms or not word.isascii():
             return word
         titled = word[0] + word[1:].lower()
-        bare = titled.removesuffix("'s").removesuffix("’s").rstrip("'’")
-        return titled if bare in names else word.lower()
+        return titled if _bare(titled) in names else word.lower()
 
     def quieter(run: re.Match[str]) -> str:
         words = _CAPS_WORD_RE.findall(run.group(0))
@@ -200,8 +199,13 @@ def _untitled(sentence: str, names: frozenset[str]) -> str:
     length, so what is found keeps its offsets.
     """
     return _TITLED_WORD.sub(
-        lambda m: m.group(0) if m.group(0) in names else m.group(0).lower(), sentence
+        lambda m: m.group(0) if _bare(m.group(0)) in names else m.group(0).lower(), sentence
     )
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive: "Lohan's" is written "Lohan" in mid-sentence too."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 def _sentence_start_word(sentence: str, found: Found, names: frozenset[str]) -> bool:

@@ -31,6 +31,17 @@ def test_a_title_case_headline_names_only_what_the_article_capitalises_elsewhere
     assert _names(headline) == {"michigan"}
 
 
+def test_a_title_case_headline_keeps_names_written_with_inner_capitals_or_a_possessive() -> None:
+    article = (
+        "Dana McAllister's Lawyer Says DeGroot Will Host Kessel Gala\n\n"
+        "The lawyer for Dana McAllister said on Friday that Rena DeGroot, not Ivo Marsh, "
+        "will host the gala.\n"
+    )
+    headline = _claims(article)[0]
+    assert {"dana mcallister", "degroot"} <= _names(headline)
+    assert not any("lawyer" in key or "host" in key for key in _names(headline))
+
+
 def test_a_title_case_headline_counts_what_its_figures_count() -> None:
     headline = _claims(ARTICLE)[0]
     counted = {
