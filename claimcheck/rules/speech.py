@@ -373,6 +373,8 @@ _MODIFIES = re.compile(
 
 
 # The subject of a clause joined by ", and": a name after it, before its verb in the past.
+# A clause whose subject is a pronoun: no name in it is the doer.
+_PRONOUN_SUBJECT = re.compile(r"[\s\"“‘']*(?:he|she|they|we|I)\s+(?!said\b|says\b)", re.IGNORECASE)
 _NEW_CLAUSE_BEFORE = re.compile(r",\s+(?:and|but)\s+(?:[a-z]+\s+){0,2}\Z")
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?" + PAST_VERB + r"\b")
 
@@ -398,6 +400,8 @@ def _is_agent(claim: Claim, mention: Mention) -> bool:
         return True  # "..., and referee Sam Williams gave the challenger a standing count"
     # "he believes that Mr. LaRue died Saturday": the doer is the believed clause's subject.
     lead = _belief_end(claim)
+    if _PRONOUN_SUBJECT.match(claim.text, lead):
+        return False  # "she is to return as host of the Academy Awards": she acts
     names = [
         m
         for m in claim.mentions
