@@ -499,12 +499,57 @@ DATED_VERB_WORDS = 12
 
 def _dated_verb(claim: Claim, mention: Mention) -> str:
     """The stem of the last verb in the past before the date, within its clause; or ""."""
+    return _dated_verb_and_object(claim, mention)[0]
+
+
+def _dated_verb_and_object(claim: Claim, mention: Mention) -> tuple[str, list[str]]:
+    """The dated verb's stem and the words between it and the date ("", [] for no verb)."""
     offset = mention.span.start - claim.span.start
     before = words(claim.text[_clause_start(claim.text, offset) : offset])
-    for word in reversed(before[-DATED_VERB_WORDS:]):
+    for back, word in enumerate(reversed(before[-DATED_VERB_WORDS:])):
         if _PAST_VERB.fullmatch(word):
-            return verb_stem(word)
-    return ""
+            return verb_stem(word), before[len(before) - back :]
+    return "", []
+
+
+def different_objects(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
+    """Both dates date one verb done to two different things: two acts, not one.
+
+    "Rescuers found two hikers near the summit on Friday" / "Rescuers found the missing
+    climber near the summit on Tuesday": two finds. Each object is the noun the verb
+    takes before any preposition; they differ when neither claim says the other's.
+    """
+    verb_a, between_a = _dated_verb_and_object(a, ma)
+    verb_b, between_b = _dated_verb_and_object(b, mb)
+    if not verb_a or verb_a != verb_b:
+        return False
+    head_a, head_b = _object_head(between_a), _object_head(between_b)
+    if not (head_a and head_b) or head_a == head_b:
+        return False
+    return head_a not in _keys_of(b.text) and head_b not in _keys_of(a.text)
+
+
+def _object_head(between: list[str]) -> str:
+    """The key of the last word of the noun phrase right after a verb; "" when none."""
+    head = ""
+    for word in between:
+        if word.lower() in _ENDS_AN_OBJECT:
+            break
+        head = content_key(word) or head
+    return head
+
+
+def _keys_of(text: str) -> set[str]:
+    return {key for word in words(text) if (key := content_key(word))}
+
+
+# Words that end the object after a verb, or show the verb takes none ("met with").
+_ENDS_AN_OBJECT = frozenset(
+    "in on at near for with to from by of into onto over under after before during since "
+    "while when as and or but that which who than about against across along around "
+    "behind below beside between beyond inside outside through toward towards upon "
+    "within without".split()
+)
 
 
 def ranked_thing(a: Claim, ma: Mention, b: Claim, mb: Mention) -> str:

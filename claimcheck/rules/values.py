@@ -48,6 +48,7 @@ from claimcheck.rules.measures import (
     as_written,
     counted_key,
     counted_of,
+    different_objects,
     enumerates,
     event_dates,
     other_values_differ,
@@ -144,6 +145,7 @@ def check_dates(cluster: Cluster, context: Context) -> list[Finding]:
             _not_one_weekday(a, b)
             and _same_possession(a, b)
             and not _upcoming_and_past(a, b, context)
+            and not _dated_objects_differ(a, b)
         ),
     )
     if not findings:
@@ -334,6 +336,12 @@ def _offset_from_one_event(a: Claim, b: Claim) -> bool:
         assert hit is not None
         events.append({key for word in words(hit["event"]) if (key := content_key(word))})
     return bool(events[0] & events[1])
+
+
+def _dated_objects_differ(a: Claim, b: Claim) -> bool:
+    """The one dated verb of both claims is done to two different things."""
+    dated_a, dated_b = _dates_alone(a), _dates_alone(b)
+    return bool(dated_a and dated_b) and different_objects(a, dated_a[0][0], b, dated_b[0][0])
 
 
 def _not_one_weekday(a: Claim, b: Claim) -> bool:
