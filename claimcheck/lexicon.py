@@ -436,6 +436,11 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+def content_keys(text: str) -> set[str]:
+    """The keys of the content words of ``text``."""
+    return {key for word in words(text) if (key := content_key(word))}
+
+
 @lru_cache(maxsize=1)
 def antonyms() -> dict[str, frozenset[str]]:
     """Word key -> the keys it contradicts, read once from ``data/antonyms.yaml``.

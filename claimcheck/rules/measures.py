@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from claimcheck.clauses import negated_before
-from claimcheck.lexicon import PAST_VERB, content_key, title_case, verb_stem, words
+from claimcheck.lexicon import PAST_VERB, content_key, content_keys, title_case, verb_stem, words
 from claimcheck.model import (
     NAME_KINDS,
     AmountValue,
@@ -526,7 +526,7 @@ def different_objects(a: Claim, ma: Mention, b: Claim, mb: Mention) -> bool:
     head_a, head_b = _object_head(between_a), _object_head(between_b)
     if not (head_a and head_b) or head_a == head_b:
         return False
-    return head_a not in _keys_of(b.text) and head_b not in _keys_of(a.text)
+    return head_a not in content_keys(b.text) and head_b not in content_keys(a.text)
 
 
 def _object_head(between: list[str]) -> str:
@@ -537,10 +537,6 @@ def _object_head(between: list[str]) -> str:
             break
         head = content_key(word) or head
     return head
-
-
-def _keys_of(text: str) -> set[str]:
-    return {key for word in words(text) if (key := content_key(word))}
 
 
 # Words that end the object after a verb, or show the verb takes none ("met with").

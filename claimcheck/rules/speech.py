@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimcheck.lexicon import PAST_VERB, content_key, words
+from claimcheck.lexicon import PAST_VERB, content_key, content_keys, words
 from claimcheck.match import one_name
 from claimcheck.model import (
     Claim,
@@ -178,7 +178,7 @@ def _described_as(claim: Claim, doer: Mention) -> set[str]:
     )
     if match is None:
         return set()
-    return {key for word in words(match.group(1)) if (key := content_key(word))}
+    return content_keys(match.group(1))
 
 
 def _same_event(a: Claim, b: Claim, agents: set[str], context: Context) -> bool:
@@ -215,8 +215,8 @@ def _doer_action(claim: Claim, doer: Mention) -> set[str]:
     rest = re.split(r"[,;:]", claim.text[end:], maxsplit=1)
     if len(rest) < 2:
         return keys
-    later = {key for word in words(rest[1]) if (key := content_key(word))}
-    own = {key for word in words(claim.text[:end] + rest[0]) if (key := content_key(word))}
+    later = content_keys(rest[1])
+    own = content_keys(claim.text[:end] + rest[0])
     return {k for k in keys if k in own or k not in later}
 
 
@@ -372,9 +372,9 @@ _MODIFIES = re.compile(
 )
 
 
-# The subject of a clause joined by ", and": a name after it, before its verb in the past.
 # A clause whose subject is a pronoun: no name in it is the doer.
 _PRONOUN_SUBJECT = re.compile(r"[\s\"“‘']*(?:he|she|they|we|I)\s+(?!said\b|says\b)", re.IGNORECASE)
+# The subject of a clause joined by ", and": a name after it, before its verb in the past.
 _NEW_CLAUSE_BEFORE = re.compile(r",\s+(?:and|but)\s+(?:[a-z]+\s+){0,2}\Z")
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?" + PAST_VERB + r"\b")
 

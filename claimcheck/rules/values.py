@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from claimcheck.clauses import HEDGE_RE, hedged
-from claimcheck.lexicon import IRREGULAR_PAST, content_key, verb_stem, words
+from claimcheck.lexicon import IRREGULAR_PAST, content_key, content_keys, verb_stem, words
 from claimcheck.match import age_at_death, age_owner, aged_people, same_person
 from claimcheck.model import (
     AmountValue,
@@ -334,7 +334,7 @@ def _offset_from_one_event(a: Claim, b: Claim) -> bool:
         (mention, _), *_ = _offsets(claim)
         hit = _offset_match(claim, mention)
         assert hit is not None
-        events.append({key for word in words(hit["event"]) if (key := content_key(word))})
+        events.append(content_keys(hit["event"]))
     return bool(events[0] & events[1])
 
 
